@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Release build: the wasm module (cargo -> wasm-bindgen -> wasm-opt -Oz) for
+# every entry of BINDGEN_OUTPUTS, then the native CLI. Needs scripts/setup.sh
+# to have run (pinned wasm-bindgen CLI, node_modules/.bin/wasm-opt).
+#
+#   BUILD_SKIP_NATIVE=1   skip the native CLI
+#   BUILD_SKIP_WASM_OPT=1 skip wasm-opt (debugging the raw wasm-bindgen output)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# wasm-bindgen outputs: "<--target> <out-dir>", one per line. Add a line for
+# another flavour (e.g. "nodejs pkg/node" or "bundler pkg/bundler").
+BINDGEN_OUTPUTS=(
+  "web pkg/web"
+)
+
+T0=$(now_ms)
+phase() { echo "build: $*"; }
+
+# --- preconditions ------------------------------------------------------------
+want="$(wasm_bindgen_version)"
+command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found; run: bash scripts/setup.sh"
+have="$(wasm-bindgen --version | awk '{print $2}')"
+[[ "$have" == "$want" ]] || die "wasm-bindgen CLI is $have but Cargo.lock has $want; run: bash scripts/setup.sh"
+if [[ "${BUILD_SKIP_WASM_OPT:-0}" != 1 ]]; then
+  [[ -x "$WASM_OPT" ]] || die "$WASM_OPT not found (npm package binaryen); run: bash scripts/setup.sh"
+fi
+
+# --- wasm -----------------------------------------------------------------------
+t=$(now_ms)
+cargo build --locked --release --target "$WASM_TARGET" --lib
+RAW_WASM="target/$WASM_TARGET/release/$CRATE_LIB.wasm"
+[[ -f "$RAW_WASM" ]] || die "cargo did not produce $RAW_WASM"
+phase "cargo wasm32 release: $RAW_WASM ($(fmt_dur "$t"))"
+
+for entry in "${BINDGEN_OUTPUTS[@]}"; do
+  read -r bg_target out_dir <<<"$entry"
+  t=$(now_ms)
+  rm -rf "$out_dir"
+  wasm-bindgen --target "$bg_target" --out-dir "$out_dir" "$RAW_WASM"
+  bg_wasm="$out_dir/${CRATE_LIB}_bg.wasm"
+  [[ -f "$bg_wasm" ]] || die "wasm-bindgen did not produce $bg_wasm"
+  if [[ "${BUILD_SKIP_WASM_OPT:-0}" != 1 ]]; then
+    "$WASM_OPT" -Oz "${WASM_OPT_FEATURES[@]}" "$bg_wasm" -o "$bg_wasm.opt"
+    mv "$bg_wasm.opt" "$bg_wasm"
+    phase "wasm-bindgen --target $bg_target + wasm-opt -Oz -> $out_dir ($(fmt_dur "$t"))"
+  else
+    phase "wasm-bindgen --target $bg_target -> $out_dir, wasm-opt skipped ($(fmt_dur "$t"))"
+  fi
+  node scripts/sizes.mjs "$bg_wasm" "$out_dir/$CRATE_LIB.js"
+done
+
+# --- native CLI --------------------------------------------------------------------
+if [[ "${BUILD_SKIP_NATIVE:-0}" != 1 ]]; then
+  t=$(now_ms)
+  cargo build --locked --release --bin "$CRATE_BIN"
+  phase "native CLI: target/release/$CRATE_BIN ($(fmt_dur "$t"))"
+fi
+
+phase "done ($(fmt_dur "$T0"))"

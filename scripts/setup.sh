@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Bring a fresh machine of this kind to "everything installed". Idempotent:
+# each step checks first and skips when its tool is already there at the right
+# version. Runs as root with no stdin (CI=true).
+#
+#   SETUP_SKIP_BROWSER=1   skip Debian chromium + chromium-driver (native/wasm-only use)
+#   SETUP_VERBOSE=1        stream each step's output instead of logging it
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+LOG_DIR="$REPO_ROOT/target/setup-logs"
+mkdir -p "$LOG_DIR"
+
+# step NAME FUNC: runs FUNC with its output in $LOG_DIR/NAME.log; FUNC reports
+# what it did with `say`. Prints exactly one line per step.
+step() {
+  local name=$1 fn=$2 t0 log rc
+  t0=$(now_ms); log="$LOG_DIR/$name.log"
+  # The subshell is not in an `||` context, so `set -e` stays in force inside
+  # the step function (bash ignores -e in functions called from `cmd || ...`).
+  set +e
+  if [[ "${SETUP_VERBOSE:-0}" == 1 ]]; then
+    ( set -e; "$fn" ) </dev/null 2>&1 | tee "$log"; rc=${PIPESTATUS[0]}
+  else
+    ( set -e; "$fn" ) </dev/null >"$log" 2>&1; rc=$?
+  fi
+  set -e
+  if (( rc != 0 )); then
+    echo "setup: $name: FAILED (exit $rc) after $(fmt_dur "$t0"); last lines of $log:" >&2
+    tail -n 40 "$log" >&2
+    exit "$rc"
+  fi
+  local msg; msg="$(sed -n 's/^@@STEP_MSG@@ //p' "$log" | tail -n1)"
+  echo "setup: $name: ${msg:-done} ($(fmt_dur "$t0"))"
+}
+say() { echo "@@STEP_MSG@@ $*"; }
+
+# --- steps ------------------------------------------------------------------
+
+rust_components() {
+  local missing=()
+  for c in rustfmt clippy; do
+    rustup component list --installed | grep -q "^$c" || missing+=("$c")
+  done
+  if ((${#missing[@]})); then
+    rustup component add "${missing[@]}"
+    say "installed ${missing[*]}"
+  else
+    say "skipped: rustfmt and clippy already installed"
+  fi
+}
+
+wasm_target() {
+  if rustup target list --installed | grep -qx "$WASM_TARGET"; then
+    say "skipped: $WASM_TARGET already installed"
+  else
+    rustup target add "$WASM_TARGET"
+    say "installed rust target $WASM_TARGET"
+  fi
+}
+
+wasm_bindgen_cli() {
+  local want have=""
+  want="$(wasm_bindgen_version)"
+  [[ -n "$want" ]] || die "no wasm-bindgen version in Cargo.lock or an \"=x.y.z\" pin in Cargo.toml"
+  if command -v wasm-bindgen >/dev/null; then have="$(wasm-bindgen --version | awk '{print $2}')"; fi
+  if [[ "$have" == "$want" ]] && command -v wasm-bindgen-test-runner >/dev/null; then
+    say "skipped: wasm-bindgen $have already installed"
+    return
+  fi
+  # --locked fails on this registry (the CLI's lockfile pins a yanked/missing
+  # crate); fall back to an unlocked install of the same exact CLI version.
+  if cargo install wasm-bindgen-cli --version "=$want" --locked --force; then
+    say "installed wasm-bindgen-cli $want (--locked)${have:+, replacing $have}"
+  else
+    echo "--- --locked install failed; retrying unlocked ---"
+    cargo install wasm-bindgen-cli --version "=$want" --force
+    say "installed wasm-bindgen-cli $want (unlocked; --locked failed)${have:+, replacing $have}"
+  fi
+  have="$(wasm-bindgen --version | awk '{print $2}')"
+  [[ "$have" == "$want" ]] || die "wasm-bindgen --version says $have, want $want"
+}
+
+chromium() {
+  if [[ "${SETUP_SKIP_BROWSER:-0}" == 1 ]]; then
+    say "skipped: SETUP_SKIP_BROWSER=1"
+    return
+  fi
+  if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
+    say "skipped: /usr/bin/chromium and /usr/bin/chromedriver present"
+    return
+  fi
+  local apt=(apt-get -y -q -o DPkg::Lock::Timeout=300) updated=""
+  # Update the package lists only when they don't know the packages, or when
+  # an install from possibly stale lists fails.
+  if ! apt-cache policy chromium chromium-driver 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+    "${apt[@]}" update; updated=" (after apt-get update)"
+  fi
+  if ! "${apt[@]}" install chromium chromium-driver; then
+    [[ -z "$updated" ]] || return 1
+    "${apt[@]}" update; updated=" (after apt-get update)"
+    "${apt[@]}" install chromium chromium-driver
+  fi
+  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || die "chromium installed but /usr/bin/chromium or /usr/bin/chromedriver missing"
+  say "installed $(/usr/bin/chromium --version 2>/dev/null | head -n1)${updated}"
+}
+
+npm_deps() {
+  if [[ ! -f package.json ]]; then
+    say "skipped: no package.json"
+    return
+  fi
+  local marker=node_modules/.package-lock.json   # npm rewrites it on every install
+  if [[ -f package-lock.json ]]; then
+    if [[ -d node_modules && -f "$marker" && ! package-lock.json -nt "$marker" && ! package.json -nt "$marker" ]]; then
+      say "skipped: node_modules up to date with package-lock.json"
+      return
+    fi
+    npm ci --include=dev --no-audit --no-fund
+    say "npm ci ($(ls node_modules | wc -l) top-level entries)"
+  else
+    npm install --include=dev --no-audit --no-fund
+    say "npm install (no package-lock.json; one was written)"
+  fi
+}
+
+cargo_fetch() {
+  cargo fetch --locked
+  say "cargo fetch --locked: all crates for all targets cached"
+}
+
+# --- run ----------------------------------------------------------------------
+# One line per step: "setup: NAME: what happened (duration)".
+T0=$(now_ms)
+step rust-components rust_components
+step wasm-target     wasm_target
+step wasm-bindgen    wasm_bindgen_cli
+step chromium        chromium
+step npm             npm_deps
+step cargo-fetch     cargo_fetch
+echo "setup: all done ($(fmt_dur "$T0"))"

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `npm start`: install what's missing, build, then serve ./www on
+# http://localhost:$PORT (default 8080). Until www/index.html exists there is
+# nothing to serve: it builds the native CLI and says how to run it.
+#
+# www/ is served as the document root, so it must contain (or have the build
+# copy into it) everything the page loads, including the wasm-bindgen output.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+PORT="${PORT:-8080}"
+WWW_DIR="${WWW_DIR:-www}"
+
+# Serving the page needs no browser on this machine.
+SETUP_SKIP_BROWSER="${SETUP_SKIP_BROWSER:-1}" bash scripts/setup.sh
+bash scripts/build.sh
+
+if [[ ! -f "$WWW_DIR/index.html" ]]; then
+  echo
+  echo "start: no $WWW_DIR/index.html yet, so there is no page to serve."
+  echo "start: the native CLI is built; run it with:"
+  echo "    ./target/release/$CRATE_BIN assess < file.json"
+  exit 0
+fi
+
+echo
+echo "start: serving $WWW_DIR/ at http://localhost:$PORT/  (Ctrl-C to stop)"
+# Python 3.11's http.server sends application/wasm for .wasm.
+exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$WWW_DIR"

@@ -1,0 +1,100 @@
+//! # hoken-check
+//!
+//! "Can I still see a doctor with what I have, and what do I do next?" — Japan's
+//! health-insurance card transition (従来の健康保険証 → マイナ保険証 / 資格確認書) as a pure rules
+//! engine.
+//!
+//! * **Scope**: for any day (`asOf`), whether each document a person holds is valid, until
+//!   when, what to show at the window, how a 資格確認書 is obtained, and whether the window may
+//!   charge the full cost (10割). Rules and sources: `RULES.md` of the specification; every
+//!   rule function cites its R-id, every dated constant lives in `src/params.toml` with its
+//!   source and `verified_on` date.
+//! * **Contract**: a flat camelCase [`Situation`] in, an [`Assessment`] with a required
+//!   [`Summary`] out (see `CONTRACT.md`).
+//! * **Non-goals**: not legal advice; no prose (messages are keys for the catalogs in
+//!   `locales/`); no clock (today is an input); no I/O; no JS (only `src/wasm.rs`, compiled for
+//!   wasm32, knows about JavaScript).
+//!
+//! ```text
+//! RawSituation (JSON / JS / CSV row) → validate → Situation → rules::assess → Assessment
+//! ```
+#![deny(missing_docs)]
+
+pub mod assessment;
+pub mod citation;
+pub mod dates;
+pub mod error;
+pub mod guide;
+pub mod params;
+pub mod rules;
+pub mod situation;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use assessment::{Assessment, Copay, KakuninshoRoute, Summary};
+pub use citation::{Certainty, RuleInfo, Source};
+pub use error::{ErrorCode, InputError};
+pub use guide::MissingFields;
+pub use situation::{RawSituation, Situation};
+
+use serde::Serialize;
+
+/// Assesses a validated Situation (pure; see [`rules::assess`]).
+pub fn assess(s: &Situation) -> Assessment {
+    rules::assess(s)
+}
+
+/// Validates a raw record and assesses it.
+///
+/// # Errors
+/// An [`InputError`] naming the field for unknown fields, wrong types, unknown enum values,
+/// malformed or impossible dates; never a panic.
+pub fn assess_raw(raw: &RawSituation) -> Result<Assessment, InputError> {
+    raw.validate().map(|s| rules::assess(&s))
+}
+
+/// Which unanswered fields would change the answer (see [`guide`]).
+///
+/// # Errors
+/// As [`assess_raw`] for the fields that are given.
+pub fn missing_fields(raw: &RawSituation) -> Result<MissingFields, InputError> {
+    guide::missing_fields(raw)
+}
+
+/// Parses a date as printed on a card or letter (和暦, full-width digits…).
+///
+/// # Errors
+/// A [`dates::DateError`] with a stable code; the input is never echoed.
+pub fn parse_date(text: &str) -> Result<dates::ParsedDate, dates::DateError> {
+    dates::parse_printed(text)
+}
+
+/// The rule data in use: version, hash, the rules-as-of date, every rule with its sources and
+/// every dated parameter.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RulesInfo {
+    /// Rule data version.
+    pub rules_version: &'static str,
+    /// Hash of `params.toml`.
+    pub data_hash: &'static str,
+    /// Day the facts were collected.
+    #[serde(serialize_with = "assessment::serde_date::date")]
+    pub rules_as_of: dates::NaiveDate,
+    /// Every rule.
+    pub rules: &'static [&'static RuleInfo],
+    /// Every dated value and period.
+    pub params: &'static [params::Param],
+}
+
+/// The rule data in use.
+pub fn rules_info() -> RulesInfo {
+    RulesInfo {
+        rules_version: params::RULES_VERSION,
+        data_hash: params::DATA_HASH,
+        rules_as_of: params::RULES_AS_OF,
+        rules: params::RULES,
+        params: params::PARAMS,
+    }
+}

@@ -1,0 +1,188 @@
+//! マイナ保険証 (R-MYNA-1 … R-MYNA-5, R-CANCEL-1).
+
+use crate::assessment::{ArgValue, Args, DocumentKind, Event, Reason, Status, Verdict, Warning};
+use crate::citation::Certainty;
+use crate::dates::{self, NaiveDate};
+use crate::params as p;
+use crate::situation::{Circumstance, Situation, Smartphone};
+
+/// The マイナ保険証 evaluation.
+#[derive(Debug, Clone)]
+pub struct Myna {
+    /// Usable on `asOf` (a fact about the person).
+    pub usable: bool,
+    /// Last usable day (grace end), when known.
+    pub until: Option<NaiveDate>,
+    /// The earlier of the e-certificate and card expiry, when given.
+    pub expiry: Option<NaiveDate>,
+    /// Usable today only thanks to the grace period.
+    pub in_grace: bool,
+    /// The smartphone マイナ保険証 works on `asOf` (set up, started, registered card usable).
+    pub smartphone_ok: bool,
+    /// Its verdict.
+    pub verdict: Verdict,
+}
+
+/// R-MYNA-1 (https://www.vill.tokai.ibaraki.jp/kurashi_tetsuzuki/nenkin_hoken/kokuminkenkohoken/9735.html):
+/// a My Number card with 健康保険証利用登録 and a valid 利用者証明用電子証明書 (or within the
+/// R-MYNA-3 grace period) is a マイナ保険証. R-CANCEL-1: a cancellation on or before `asOf`
+/// ends it. A lost card cannot be used.
+pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warning>) -> Myna {
+    let mut reasons = Vec::new();
+    let none = |status, reasons| Myna {
+        usable: false,
+        until: None,
+        expiry: None,
+        in_grace: false,
+        smartphone_ok: false,
+        verdict: verdict(status, None, None, Certainty::Verified, reasons),
+    };
+    if !s.has_my_number_card {
+        for (set, field) in [
+            (s.my_number_card_expiry.is_some(), "myNumberCardExpiry"),
+            (s.ecert_expiry.is_some(), "ecertExpiry"),
+        ] {
+            if set {
+                warnings.push(Warning { code: "notApplicableNoMyNumberCard", field: Some(field) });
+            }
+        }
+        reasons.push(Reason::new(&p::R_MYNA_1, "myna.noCard", Args::none()));
+        return none(Status::NotHeld, reasons);
+    }
+    if s.situation == Circumstance::LostMyNumberCard {
+        reasons.push(Reason::new(&p::R_KAKU_2, "myna.cardLost", Args::none()));
+        return none(Status::Invalid, reasons);
+    }
+    if let Some(c) = s.registration_cancelled_date {
+        if c < p::CANCEL_ACCEPTED_FROM {
+            warnings.push(Warning { code: "cancellationBeforeAccepted", field: Some("registrationCancelledDate") });
+        }
+        if c <= s.as_of {
+            reasons.push(Reason::new(&p::R_CANCEL_1, "myna.registrationCancelled", Args::date("date", c)));
+            return none(Status::Invalid, reasons);
+        }
+    }
+    if !s.registered_for_insurance {
+        reasons.push(Reason::new(&p::R_MYNA_1, "myna.notRegistered", Args::none()));
+        return none(Status::Invalid, reasons);
+    }
+    if let (Some(e), Some(c)) = (s.ecert_expiry, s.my_number_card_expiry) {
+        if e > c {
+            // R-MYNA-2: the certificate never outlives the card; the earlier date is used.
+            warnings.push(Warning { code: "ecertAfterCardExpiry", field: Some("ecertExpiry") });
+        }
+    }
+    let expiry = match (s.ecert_expiry, s.my_number_card_expiry) {
+        (Some(e), Some(c)) => Some(e.min(c)),
+        (e, c) => e.or(c),
+    };
+    let Some(expiry) = expiry else {
+        reasons.push(Reason::new(&p::R_MYNA_1, "myna.usableExpiryUnknown", Args::none()));
+        let mut m = none(Status::Valid, reasons);
+        m.usable = true;
+        m.smartphone_ok = smartphone_ok(s);
+        return m;
+    };
+    let until = grace_end(expiry);
+    let usable = s.as_of <= until;
+    let in_grace = usable && s.as_of > expiry;
+    let mut certainty = Certainty::Verified;
+    let card_is_earlier = s.my_number_card_expiry == Some(expiry) && s.ecert_expiry != Some(expiry);
+    let which = if card_is_earlier { "card" } else { "ecert" };
+    let args = Args::date("expiry", expiry)
+        .with("until", ArgValue::Date(until))
+        .with("which", ArgValue::Token(which));
+    if s.as_of <= expiry {
+        reasons.push(Reason::new(&p::R_MYNA_1, "myna.usable", args));
+    } else if usable {
+        reasons.push(Reason::new(&p::R_MYNA_3, "myna.grace", args));
+        // RULES.md D5: one source counts 3 months from the exact day; where that reading
+        // would already have ended, say that sources disagree.
+        if dates::add_months_clamped(expiry, p::GRACE_MONTHS as i32).is_some_and(|d| s.as_of > d) {
+            certainty = Certainty::SourcesDisagree;
+            reasons.push(Reason::new(&p::R_MYNA_3, "myna.graceSourcesDisagree", Args::none()));
+        }
+    } else {
+        reasons.push(Reason::new(&p::R_MYNA_3, "myna.graceOver", args));
+        reasons.push(Reason::new(&p::R_FAIL_3, "myna.expiredNotReaderFailure", Args::none()));
+    }
+    if let Some(c) = s.registration_cancelled_date {
+        reasons.push(Reason::new(&p::R_CANCEL_1, "myna.cancellationScheduled", Args::date("date", c)));
+        events.push(event(c, "event.registrationCancelled", &p::R_CANCEL_1, s));
+    }
+    if let Some(from) = dates::add_months_clamped(expiry, -(p::ECERT_RENEWAL_WINDOW_MONTHS as i32)) {
+        events.push(event(from, "event.ecertRenewalOpens", &p::R_MYNA_2, s));
+    }
+    events.push(event(expiry, if card_is_earlier { "event.cardExpires" } else { "event.ecertExpires" }, &p::R_MYNA_2, s));
+    events.push(event(until, "event.mynaGraceEnds", &p::R_MYNA_3, s));
+
+    let mut m = Myna {
+        usable,
+        until: Some(until),
+        expiry: Some(expiry),
+        in_grace,
+        smartphone_ok: false,
+        verdict: verdict(
+            if !usable {
+                Status::Invalid
+            } else if in_grace {
+                Status::Grace
+            } else {
+                Status::Valid
+            },
+            Some(expiry),
+            Some(until),
+            certainty,
+            reasons,
+        ),
+    };
+    if usable {
+        m.smartphone_ok = smartphone_ok(s);
+    }
+    if s.smartphone != Smartphone::None {
+        let key = if s.as_of < p::SMARTPHONE_START {
+            "myna.smartphoneNotYet"
+        } else if s.facility_supports_smartphone == Some(false) {
+            "myna.smartphoneFacilityNoReader"
+        } else {
+            "myna.smartphoneCarryCard"
+        };
+        m.verdict.reasons.push(Reason::new(&p::R_MYNA_5, key, Args::date("date", p::SMARTPHONE_START)));
+    }
+    m
+}
+
+/// R-MYNA-3 (https://www.kyoukaikenpo.or.jp/g1/r7-7/7071601): usable until the last day of
+/// the third month after the month of expiry. Falls back to the expiry itself only on a
+/// calendar overflow (year 262143), where no grace can be computed.
+pub fn grace_end(expiry: NaiveDate) -> NaiveDate {
+    dates::grace_end(expiry).unwrap_or(expiry)
+}
+
+/// R-MYNA-5 (https://www.bcnretail.com/market/detail/20250919_557389.html): from 2025-09-19 a
+/// smartphone set up as マイナ保険証 works at facilities with the smartphone reader.
+fn smartphone_ok(s: &Situation) -> bool {
+    s.smartphone != Smartphone::None && s.as_of >= p::SMARTPHONE_START && s.facility_supports_smartphone != Some(false)
+}
+
+fn event(date: NaiveDate, key: &'static str, rule: &'static crate::citation::RuleInfo, s: &Situation) -> Event {
+    Event { date, document: DocumentKind::Mynahokensho, message_key: key, rule, past: date < s.as_of }
+}
+
+fn verdict(
+    status: Status,
+    until: Option<NaiveDate>,
+    grace: Option<NaiveDate>,
+    certainty: Certainty,
+    reasons: Vec<Reason>,
+) -> Verdict {
+    Verdict {
+        document: DocumentKind::Mynahokensho,
+        status,
+        valid_from: None,
+        valid_until: until,
+        grace_until: grace,
+        certainty,
+        reasons,
+    }
+}

@@ -1,0 +1,249 @@
+//! 従来の健康保険証: transitional validity (R-OLD-1 … R-OLD-8).
+
+use super::provisional;
+use crate::assessment::{Args, DocumentKind, Event, Reason, Status, Verdict, Warning};
+use crate::citation::Certainty;
+use crate::dates::{self, NaiveDate};
+use crate::params::{self as p};
+use crate::situation::{InsurerKind, Situation};
+
+/// Why the old card's validity ends when it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EndCause {
+    /// The holder left the insurer (資格喪失日 − 1).
+    QualificationLost,
+    /// The 75th birthday (leaving 国保 / 被用者保険), day before.
+    Age75,
+    /// Printed data changed (国保 / 後期), day before.
+    DataChange,
+    /// Printed expiry.
+    PrintedExpiry,
+    /// 国保 without printed expiry: 70th-birthday month.
+    Kokuho70,
+    /// The 2025-12-01 cap.
+    Cap,
+}
+
+impl EndCause {
+    /// Whether the card expired "by date" (CONTRACT `oldCardProvisionalAcceptance`).
+    pub fn is_by_date(self) -> bool {
+        matches!(self, EndCause::PrintedExpiry | EndCause::Kokuho70 | EndCause::Cap)
+    }
+}
+
+/// The old card's evaluation.
+#[derive(Debug, Clone)]
+pub struct OldCard {
+    /// Valid on `asOf`.
+    pub valid: bool,
+    /// Last valid day.
+    pub until: Option<NaiveDate>,
+    /// R-PROV-1 applies.
+    pub provisional: bool,
+    /// The binding cause.
+    pub cause: Option<EndCause>,
+    /// Its verdict.
+    pub verdict: Verdict,
+}
+
+/// R-OLD-1 (https://faq.myna.go.jp/faq/show/3505): a card issued by 2024-12-01 is usable until
+/// the earliest of its printed expiry, 2025-12-01, the day before 資格喪失 and (国保/後期) the
+/// day before a change of printed data; with R-OLD-2/3 (cap), R-OLD-4 (leaving), R-OLD-5
+/// (国保 70th-birthday month), R-OLD-6 (後期), R-OLD-8 (75th birthday). Returns `None` when no
+/// old card is held.
+pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warning>) -> Option<OldCard> {
+    if !s.old_card_held {
+        for (set, field) in [
+            (s.old_card_printed_expiry.is_some(), "oldCardPrintedExpiry"),
+            (s.old_card_issued_by_20241201.is_some(), "oldCardIssuedBy20241201"),
+            (s.card_data_change_date.is_some(), "cardDataChangeDate"),
+        ] {
+            if set {
+                warnings.push(Warning { code: "notApplicableNoOldCard", field: Some(field) });
+            }
+        }
+        return None;
+    }
+    let mut reasons = Vec::new();
+    if s.old_card_issued_by_20241201 == Some(false) {
+        // R-OLD-1: none were issued from 2024-12-02, so this cannot be a traditional card.
+        warnings.push(Warning { code: "oldCardCannotExist", field: Some("oldCardIssuedBy20241201") });
+        reasons.push(Reason::new(&p::R_OLD_1, "oldCard.notIssuedAfterAbolition", Args::date("date", p::ABOLITION)));
+        return Some(OldCard {
+            valid: false,
+            until: None,
+            provisional: false,
+            cause: None,
+            verdict: verdict(Status::Invalid, None, None, Certainty::Verified, reasons),
+        });
+    }
+
+    let kind = s.insurer_kind;
+    let mut candidates: Vec<(NaiveDate, EndCause)> = Vec::with_capacity(6);
+    if let Some(q) = s.qualification_lost_date.and_then(dates::day_before) {
+        candidates.push((q, EndCause::QualificationLost));
+    }
+    if let Some(b75) = age75_end(s) {
+        candidates.push((b75, EndCause::Age75));
+    }
+    if let Some(c) = s.card_data_change_date {
+        if kind.is_some_and(InsurerKind::is_regional) {
+            if let Some(d) = dates::day_before(c) {
+                candidates.push((d, EndCause::DataChange));
+            }
+        } else {
+            warnings.push(Warning { code: "dataChangeOnlyRegionalCards", field: Some("cardDataChangeDate") });
+        }
+    }
+    if let Some(e) = s.old_card_printed_expiry {
+        candidates.push((e, EndCause::PrintedExpiry));
+    }
+    if let Some(d) = kokuho70_end(s) {
+        candidates.push((d, EndCause::Kokuho70));
+    }
+    candidates.push((p::OLD_CARD_CAP, EndCause::Cap));
+    // Earliest wins; on equal days the order above (leaving before expiry) decides.
+    let until = candidates.iter().map(|c| c.0).min().unwrap_or(p::OLD_CARD_CAP);
+    let cause = candidates.iter().find(|c| c.0 == until).map_or(EndCause::Cap, |c| c.1);
+
+    reasons.push(cause_reason(s, cause, until));
+    let valid = s.as_of <= until;
+
+    // R-PROV-1 / R-PROV-2: expired by date, still qualified, in the card insurer's window.
+    let still_qualified = !s.qualification_lost_date.is_some_and(|q| q <= s.as_of)
+        && !age75_end(s).is_some_and(|d| d < s.as_of);
+    let (w_start, w_end) = provisional::window(kind);
+    let mut provisional_ok = false;
+    let mut certainty = Certainty::Verified;
+    if !valid && cause.is_by_date() {
+        if !still_qualified {
+            reasons.push(Reason::new(&p::R_PROV_1, "oldCard.provisionalNotAfterLeaving", Args::none()));
+        } else if s.as_of < w_start {
+            // Expired before the window opened for this insurer.
+            reasons.push(Reason::new(&p::R_PROV_1, "oldCard.provisionalNotYet", Args::date("date", w_start)));
+        } else if s.as_of <= w_end {
+            provisional_ok = true;
+            reasons.push(Reason::new(
+                &p::R_PROV_1,
+                "oldCard.provisional",
+                Args::date("from", w_start).with("until", crate::assessment::ArgValue::Date(w_end)),
+            ));
+        } else {
+            reasons.push(Reason::new(&p::R_PROV_2, "oldCard.provisionalEnded", Args::date("date", w_end)));
+        }
+    }
+    if kind == Some(InsurerKind::Kokuho) && s.old_card_printed_expiry.is_none() && valid {
+        // RULES.md D8: 国保 expiry dates differ by municipality; ask for the printed date.
+        certainty = Certainty::InsurerDependent;
+        reasons.push(Reason::new(&p::R_OLD_5, "oldCard.kokuhoAskPrintedExpiry", Args::none()));
+    }
+    if s.as_of < p::ABOLITION && valid {
+        reasons.push(Reason::new(&p::R_OLD_1, "oldCard.beforeAbolition", Args::date("date", p::ABOLITION)));
+    }
+
+    events.push(Event {
+        date: until,
+        document: DocumentKind::OldCard,
+        message_key: "event.oldCardLastDay",
+        rule: reasons.first().map_or(&p::R_OLD_1, |r| r.rule),
+        past: until < s.as_of,
+    });
+    let grace = if cause.is_by_date() && still_qualified && until < w_end && w_start <= w_end {
+        events.push(Event {
+            date: w_end,
+            document: DocumentKind::OldCard,
+            message_key: "event.provisionalEnds",
+            rule: &p::R_PROV_1,
+            past: w_end < s.as_of,
+        });
+        Some(w_end)
+    } else {
+        None
+    };
+
+    let status = if valid {
+        Status::Valid
+    } else if provisional_ok {
+        Status::Provisional
+    } else {
+        Status::Invalid
+    };
+    Some(OldCard {
+        valid,
+        until: Some(until),
+        provisional: provisional_ok,
+        cause: Some(cause),
+        verdict: verdict(status, Some(until), grace, certainty, reasons),
+    })
+}
+
+fn verdict(
+    status: Status,
+    until: Option<NaiveDate>,
+    grace: Option<NaiveDate>,
+    certainty: Certainty,
+    reasons: Vec<Reason>,
+) -> Verdict {
+    Verdict {
+        document: DocumentKind::OldCard,
+        status,
+        valid_from: None,
+        valid_until: until,
+        grace_until: grace,
+        certainty,
+        reasons,
+    }
+}
+
+/// R-OLD-8 (https://faq.city.kobe.lg.jp/print/faq/1707): a non-後期 card ends the day before
+/// the 75th birthday. A 後期 member whose 75th birthday came on or after 2024-12-02 cannot
+/// hold a 後期 traditional card (none issued from then, R-OLD-1), so the card held is the
+/// previous insurer's and ends the same way.
+pub fn age75_end(s: &Situation) -> Option<NaiveDate> {
+    let birthday = dates::nth_birthday(s.birth_date?, p::KOKI_AGE)?;
+    let applies = match s.insurer_kind {
+        Some(InsurerKind::KokiKoreisha) => birthday >= p::ABOLITION,
+        _ => true,
+    };
+    if applies {
+        dates::day_before(birthday)
+    } else {
+        None
+    }
+}
+
+/// R-OLD-5 (https://www.city.sodegaura.lg.jp/soshiki/hoken/sikakukakuninnsyokoushin.html):
+/// a 国保 card reaching 70 ends on the last day of the birth month (born on the 1st: the
+/// previous month). Applied only when no expiry is printed (CONTRACT.md).
+pub fn kokuho70_end(s: &Situation) -> Option<NaiveDate> {
+    if s.insurer_kind != Some(InsurerKind::Kokuho) || s.old_card_printed_expiry.is_some() {
+        return None;
+    }
+    dates::birth_month_end_rule(dates::nth_birthday(s.birth_date?, p::KOUREI_AGE)?)
+}
+
+fn cause_reason(s: &Situation, cause: EndCause, until: NaiveDate) -> Reason {
+    let a = Args::date("date", until);
+    match cause {
+        EndCause::QualificationLost => Reason::new(&p::R_OLD_4, "oldCard.untilQualificationLost", a),
+        EndCause::Age75 => Reason::new(&p::R_OLD_8, "oldCard.untilAge75", a),
+        EndCause::DataChange => Reason::new(&p::R_OLD_1, "oldCard.untilDataChange", a),
+        EndCause::Kokuho70 => Reason::new(&p::R_OLD_5, "oldCard.untilAge70Month", a),
+        EndCause::PrintedExpiry => match s.insurer_kind {
+            Some(InsurerKind::Kokuho | InsurerKind::KokuhoKumiai) => {
+                Reason::new(&p::R_OLD_5, "oldCard.untilPrintedExpiry", a)
+            }
+            Some(InsurerKind::KokiKoreisha) => Reason::new(&p::R_OLD_6, "oldCard.untilPrintedExpiry", a),
+            _ => Reason::new(&p::R_OLD_1, "oldCard.untilPrintedExpiry", a),
+        },
+        EndCause::Cap => {
+            if s.old_card_printed_expiry.is_some_and(|e| e > p::OLD_CARD_CAP) {
+                Reason::new(&p::R_OLD_3, "oldCard.untilCapPrintedLater", a)
+            } else if s.old_card_printed_expiry.is_none() && !s.insurer_kind.is_some_and(InsurerKind::is_regional) {
+                Reason::new(&p::R_OLD_2, "oldCard.untilCapNoExpiry", a)
+            } else {
+                Reason::new(&p::R_OLD_1, "oldCard.untilCap", a)
+            }
+        }
+    }
+}

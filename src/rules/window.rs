@@ -1,0 +1,292 @@
+//! At the clinic window: what to show, what may be charged, reader failure, school trips,
+//! high cost, tax (R-FAIL-1 … 3, R-OSHI-1 … 2, R-HIGH-1, R-TAX-1, R-OLD-7, R-MYNA-6).
+
+use super::kakuninsho::Kakuninsho;
+use super::mynahokensho::Myna;
+use super::old_card::OldCard;
+use super::provisional;
+use crate::assessment::{Args, Assistance, Copay, DocumentKind, Reason, Status, Verdict};
+use crate::citation::Certainty;
+use crate::dates::{self, NaiveDate};
+use crate::params as p;
+use crate::situation::{Circumstance, Document, InsurerKind, Situation, Smartphone};
+
+/// Everything the window part needs from the document verdicts.
+pub struct Held<'a> {
+    /// The situation.
+    pub s: &'a Situation,
+    /// Old card, when held.
+    pub old: Option<&'a OldCard>,
+    /// マイナ保険証.
+    pub myna: &'a Myna,
+    /// 資格確認書.
+    pub kaku: &'a Kakuninsho,
+}
+
+impl Held<'_> {
+    fn old_valid(&self) -> bool {
+        self.old.is_some_and(|o| o.valid) && self.s.situation != Circumstance::LostOldCard
+    }
+    fn reader_unavailable(&self) -> bool {
+        matches!(self.s.situation, Circumstance::ReaderFailure | Circumstance::NoReader)
+    }
+}
+
+/// CONTRACT.md `documentsToShow`: acceptable documents on `asOf`, best first — held and valid
+/// (資格確認書, old card, smartphone, card, card + お知らせ), then one on its way, then the
+/// situation's procedural documents. R-FAIL-1 (reader failure: card + お知らせ or マイナポータル,
+/// else 申立書), R-FAIL-2 (new qualification), R-OSHI-2 (school trip / nursery: PDF, お知らせ copy,
+/// 資格確認書 copy first), R-HIGH-1 (限度額 documents for 資格確認書 users), R-OLD-7 (高齢受給者証).
+pub fn documents_to_show(h: &Held) -> Vec<Document> {
+    let s = h.s;
+    let mut out: Vec<Document> = Vec::with_capacity(6);
+    let trip = matches!(s.situation, Circumstance::SchoolTrip | Circumstance::Nursery);
+    if trip {
+        if h.myna.usable {
+            out.push(Document::MynaportalPdfOrPrintout);
+            if s.shikaku_joho_oshirase_held {
+                out.push(Document::OshiraseCopy);
+            }
+        }
+        if h.kaku.valid {
+            out.push(Document::KakuninshoCopy);
+        }
+    }
+    if s.situation == Circumstance::TaxDeduction && h.myna.usable {
+        out.push(Document::MynaportalIryouhiTsuchi);
+    }
+    if h.kaku.valid {
+        out.push(Document::ShikakuKakuninsho);
+    }
+    if h.old_valid() {
+        out.push(Document::OldCard);
+    }
+    if h.myna.usable {
+        if h.reader_unavailable() {
+            if s.shikaku_joho_oshirase_held {
+                out.push(Document::MynacardPlusOshirase);
+            }
+            if s.presents(Document::MynacardPlusMynaportalScreen) {
+                out.push(Document::MynacardPlusMynaportalScreen);
+            }
+            if out.is_empty() {
+                out.push(Document::Moushitatesho);
+            }
+        } else if s.situation == Circumstance::NewQualification {
+            out.push(if s.shikaku_joho_oshirase_held {
+                Document::MynacardPlusOshirase
+            } else {
+                Document::Moushitatesho
+            });
+        } else {
+            if h.myna.smartphone_ok && s.facility_supports_smartphone == Some(true) {
+                out.push(Document::MynahokenshoSmartphone);
+            }
+            out.push(Document::MynahokenshoCard);
+            if s.shikaku_joho_oshirase_held && !trip {
+                out.push(Document::MynacardPlusOshirase);
+            }
+        }
+    }
+    if h.kaku.on_its_way && !out.contains(&Document::ShikakuKakuninsho) {
+        out.push(Document::ShikakuKakuninsho);
+    }
+    if s.situation == Circumstance::HighCost && !h.myna.usable {
+        if s.presents(Document::KakuninshoWithGendoKubun) {
+            out.push(Document::KakuninshoWithGendoKubun);
+        }
+        out.push(Document::GendogakuNinteisho);
+    }
+    let standalone_paper = out.iter().any(|d| matches!(d, Document::ShikakuKakuninsho | Document::OldCard));
+    if standalone_paper && needs_koureijukyusha(s) {
+        out.push(Document::KoureijukyushaSho);
+    }
+    out
+}
+
+/// R-OLD-7 (https://hodanren.doc-net.or.jp/info/news/2024-07-24): 70–74 in 被用者保険 and 国保組合
+/// show a separate 高齢受給者証 with the 資格確認書 (or old card); it applies from the month
+/// after the 70th-birthday month (from the birthday month if born on the 1st) until the day
+/// before the 75th birthday.
+pub fn needs_koureijukyusha(s: &Situation) -> bool {
+    let (Some(kind), Some(b)) = (s.insurer_kind, s.birth_date) else {
+        return false;
+    };
+    if !kind.issues_separate_koureijukyusha() {
+        return false;
+    }
+    let from = dates::nth_birthday(b, p::KOUREI_AGE)
+        .and_then(dates::birth_month_end_rule)
+        .and_then(dates::day_after);
+    let to = dates::nth_birthday(b, p::KOKI_AGE).and_then(dates::day_before);
+    matches!((from, to), (Some(f), Some(t)) if f <= s.as_of && s.as_of <= t)
+}
+
+/// What the window may charge for one document, or `None` for documents that prove nothing
+/// on their own (高齢受給者証, 限度額適用認定証, 医療費通知).
+///
+/// R-FAIL-1 (https://sato-group-sr.jp/portal/archives/154): with a usable マイナ保険証 a reader
+/// failure never means 10割 (お知らせ, マイナポータル, 申立書). R-FAIL-3: an expired document is not a
+/// reader failure. R-PROV-1/2: an expired old card or the お知らせ alone → normal only after
+/// an online check, inside the window. R-OSHI-2: trip documents of a registered child.
+pub fn copay_for(doc: Document, h: &Held) -> Option<Copay> {
+    use Copay::*;
+    let s = h.s;
+    let ok = |b: bool| if b { Normal } else { FullCostPossible };
+    let oshirase_window = |s: &Situation| {
+        if s.as_of >= p::ABOLITION && provisional::in_window(s.insurer_kind, s.as_of) {
+            NormalIfOnlineConfirmed
+        } else {
+            FullCostPossible
+        }
+    };
+    let trip = matches!(s.situation, Circumstance::SchoolTrip | Circumstance::Nursery);
+    Some(match doc {
+        Document::OldCard => match h.old {
+            Some(o) if o.valid => Normal,
+            Some(o) if o.provisional => NormalIfOnlineConfirmed,
+            _ => FullCostPossible,
+        },
+        Document::ShikakuKakuninsho | Document::KakuninshoWithGendoKubun => ok(h.kaku.valid),
+        Document::MynahokenshoCard => ok(h.myna.usable),
+        Document::MynahokenshoSmartphone => ok(h.myna.usable && h.myna.smartphone_ok),
+        Document::MynacardPlusOshirase | Document::MynacardPlusMynaportalScreen => {
+            if h.myna.usable {
+                Normal
+            } else if doc == Document::MynacardPlusOshirase {
+                oshirase_window(s)
+            } else {
+                FullCostPossible
+            }
+        }
+        Document::Moushitatesho => ok(h.myna.usable
+            && matches!(
+                s.situation,
+                Circumstance::ReaderFailure | Circumstance::NoReader | Circumstance::NewQualification
+            )),
+        Document::OshiraseAlone => oshirase_window(s),
+        Document::MynaportalPdfOrPrintout | Document::OshiraseCopy => ok(trip && h.myna.usable),
+        Document::KakuninshoCopy => ok(trip && h.kaku.valid),
+        Document::MynacardPhotocopy => FullCostPossible,
+        Document::KoureijukyushaSho | Document::GendogakuNinteisho | Document::MynaportalIryouhiTsuchi => {
+            return None
+        }
+    })
+}
+
+/// CONTRACT.md `copay`: for the documents presented (the best of them); only when none are
+/// presented, for the best document held. `normal` where no window is involved (R-TAX-1).
+pub fn copay(h: &Held) -> (Copay, Verdict) {
+    let s = h.s;
+    let mut reasons = Vec::new();
+    if s.situation == Circumstance::TaxDeduction {
+        reasons.push(Reason::new(&p::R_TAX_1, "window.taxNoWindow", Args::none()));
+        return (Copay::Normal, window_verdict(Copay::Normal, Certainty::Verified, reasons));
+    }
+    let held: Vec<Document>;
+    let docs: &[Document] = if s.documents_presented.is_empty() {
+        let mut v = Vec::with_capacity(6);
+        if s.old_card_held && s.situation != Circumstance::LostOldCard {
+            v.push(Document::OldCard);
+        }
+        if s.shikaku_kakuninsho_held {
+            v.push(Document::ShikakuKakuninsho);
+        }
+        if s.has_my_number_card && s.situation != Circumstance::LostMyNumberCard {
+            v.push(Document::MynahokenshoCard);
+            if s.shikaku_joho_oshirase_held {
+                v.push(Document::MynacardPlusOshirase);
+            }
+        }
+        if s.shikaku_joho_oshirase_held {
+            v.push(Document::OshiraseAlone);
+        }
+        if s.smartphone != Smartphone::None {
+            v.push(Document::MynahokenshoSmartphone);
+        }
+        held = v;
+        &held
+    } else {
+        &s.documents_presented
+    };
+    let best = docs.iter().filter_map(|d| copay_for(*d, h)).min().unwrap_or(Copay::FullCostPossible);
+    let key = match best {
+        Copay::Normal => "window.copayNormal",
+        Copay::NormalIfOnlineConfirmed => "window.copayIfOnlineConfirmed",
+        Copay::FullCostPossible => "window.copayFullCostPossible",
+    };
+    let rule = match best {
+        Copay::Normal if h.reader_unavailable() => &p::R_FAIL_1,
+        Copay::Normal if s.situation == Circumstance::NewQualification => &p::R_FAIL_2,
+        Copay::Normal if matches!(s.situation, Circumstance::SchoolTrip | Circumstance::Nursery) => &p::R_OSHI_2,
+        Copay::Normal => &p::R_TODAY_1,
+        Copay::NormalIfOnlineConfirmed => &p::R_PROV_1,
+        Copay::FullCostPossible => &p::R_FAIL_3,
+    };
+    reasons.push(Reason::new(rule, key, Args::none()));
+    if best == Copay::FullCostPossible {
+        reasons.push(Reason::new(&p::R_PROV_2, "window.ryoyohiRefund", Args::none().with("years", crate::assessment::ArgValue::Number(p::RYOYOHI_CLAIM_YEARS))));
+    }
+    if docs.contains(&Document::OshiraseAlone) || docs.contains(&Document::MynacardPlusOshirase) {
+        reasons.push(Reason::new(&p::R_OSHI_1, "window.oshiraseNotAlone", Args::none()));
+    }
+    if docs.contains(&Document::MynacardPhotocopy) {
+        reasons.push(Reason::new(&p::R_OSHI_2, "window.photocopyUseless", Args::none()));
+    }
+    if s.situation == Circumstance::HighCost {
+        let key = if h.myna.usable { "window.highCostMyna" } else { "window.highCostGendogaku" };
+        reasons.push(Reason::new(&p::R_HIGH_1, key, Args::none()));
+    }
+    if s.situation == Circumstance::NoReader {
+        // RULES.md R-OSHI-1 names facilities without a reader; the 申立書 route there is
+        // inferred from R-FAIL-1, not stated.
+        reasons.push(Reason::new(&p::R_OSHI_1, "window.noReaderFacility", Args::none()));
+    }
+    let certainty = if s.situation == Circumstance::NoReader && best == Copay::Normal && h.myna.usable {
+        Certainty::Unverified
+    } else {
+        Certainty::Verified
+    };
+    (best, window_verdict(best, certainty, reasons))
+}
+
+fn window_verdict(c: Copay, certainty: Certainty, reasons: Vec<Reason>) -> Verdict {
+    Verdict {
+        document: DocumentKind::Window,
+        status: if c == Copay::Normal { Status::Normal } else { Status::AtRisk },
+        valid_from: None,
+        valid_until: None,
+        grace_until: None,
+        certainty,
+        reasons,
+    }
+}
+
+/// R-MYNA-6 (https://kyotoihou.t-reader.jp/?p=16047): help at the reader — staff can switch
+/// to 目視確認 (verified); a 顔認証マイナンバーカード needs no PIN (verified); staff placing the
+/// card and a proxy entering the PIN are unverified (RULES.md §12 item 3). Listed when the
+/// person has a usable マイナ保険証 and needs help, or asks about assistance.
+pub fn assistance(s: &Situation, myna: &Myna) -> Vec<Assistance> {
+    let asked = s.situation == Circumstance::AssistanceNeeded || s.difficulty_using_card;
+    if !(asked && myna.usable) {
+        return Vec::new();
+    }
+    let a = |key, certainty, rule| Assistance { message_key: key, certainty, rule };
+    vec![
+        a("assist.visualCheck", Certainty::Verified, &p::R_MYNA_6),
+        a("assist.faceAuthCard", Certainty::Verified, &p::R_MYNA_6),
+        a("assist.staffHelpPlacing", Certainty::Unverified, &p::R_MYNA_6),
+        a("assist.proxyPin", Certainty::Unverified, &p::R_MYNA_6),
+        a("assist.kakuninshoOnApplication", Certainty::Verified, &p::R_KAKU_2),
+    ]
+}
+
+/// Whether the person's insurer is 国保 or 後期 (their 資格確認書 can carry the 限度区分, R-HIGH-1).
+pub fn gendo_kubun_printable(kind: Option<InsurerKind>) -> bool {
+    matches!(kind, Some(InsurerKind::Kokuho | InsurerKind::KokiKoreisha))
+}
+
+/// The last day on which the R-PROV-1 window applies for the situation's insurer.
+pub fn provisional_end(s: &Situation) -> NaiveDate {
+    provisional::window(s.insurer_kind).1
+}

@@ -1,0 +1,636 @@
+//! The Situation (input) of the contract, and its validation.
+//!
+//! This is the only place where strings become dates and enum values. Input arrives as a
+//! [`RawSituation`] — any serde format (JSON, a JS object through serde-wasm-bindgen) or a CSV
+//! row — and [`RawSituation::validate`] turns it into a typed [`Situation`] or an
+//! [`InputError`] that names the field. Values are never echoed back in errors.
+
+use crate::dates::{self, DateError, NaiveDate};
+use crate::error::{ErrorCode, InputError};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Serialize;
+use std::fmt;
+
+/// Longest string value accepted in any field (the longest real value is a document token).
+const MAX_STRING: usize = 256;
+/// Most entries accepted in `documentsPresented`.
+const MAX_DOCS: usize = 64;
+
+macro_rules! string_enum {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = $s:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        pub enum $name { $($(#[$vm])* #[serde(rename = $s)] $variant),+ }
+        impl $name {
+            /// Every value, in contract order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The contract's string for this value.
+            pub fn as_str(self) -> &'static str { match self { $($name::$variant => $s),+ } }
+            /// Parses the contract's string.
+            pub fn parse(s: &str) -> Option<Self> { match s { $($s => Some($name::$variant),)+ _ => None } }
+        }
+    };
+}
+
+string_enum! {
+    /// The insurer the person belongs to on `asOf`.
+    InsurerKind {
+        /// 協会けんぽ
+        KyokaiKenpo = "kyokaiKenpo",
+        /// 健康保険組合
+        KenpoKumiai = "kenpoKumiai",
+        /// 共済組合
+        Kyosai = "kyosai",
+        /// 船員保険
+        Senin = "senin",
+        /// 国民健康保険 (市町村)
+        Kokuho = "kokuho",
+        /// 国民健康保険組合 (建設国保 …)
+        KokuhoKumiai = "kokuhoKumiai",
+        /// 後期高齢者医療
+        KokiKoreisha = "kokiKoreisha",
+    }
+}
+
+impl InsurerKind {
+    /// 国保 or 後期: cards that carry address / 負担割合 (R-OLD-1 item 4) and the earlier R-PROV-1 window.
+    pub fn is_regional(self) -> bool {
+        matches!(self, InsurerKind::Kokuho | InsurerKind::KokuhoKumiai | InsurerKind::KokiKoreisha)
+    }
+    /// 被用者保険 and 国保組合: a separate 高齢受給者証 is still issued for 70–74 (R-OLD-7).
+    pub fn issues_separate_koureijukyusha(self) -> bool {
+        !matches!(self, InsurerKind::Kokuho | InsurerKind::KokiKoreisha)
+    }
+}
+
+string_enum! {
+    /// Region of the 後期高齢者医療広域連合 (R-KOKI-2).
+    KokiRegion {
+        /// 埼玉県
+        Saitama = "saitama",
+        /// any other prefecture
+        Other = "other",
+    }
+}
+
+string_enum! {
+    /// Smartphone マイナ保険証 set up (R-MYNA-5).
+    Smartphone {
+        /// none
+        None = "none",
+        /// iPhone のマイナンバーカード
+        Iphone = "iphone",
+        /// Android スマホ用電子証明書
+        Android = "android",
+    }
+}
+
+string_enum! {
+    /// The circumstance being asked about.
+    Circumstance {
+        /// an ordinary visit
+        Normal = "normal",
+        /// the card reader or the network fails (R-FAIL-1)
+        ReaderFailure = "readerFailure",
+        /// the facility has no reader
+        NoReader = "noReader",
+        /// school trip / club camp (R-OSHI-2)
+        SchoolTrip = "schoolTrip",
+        /// nursery / kindergarten (R-OSHI-2)
+        Nursery = "nursery",
+        /// hospital stay / high cost (R-HIGH-1)
+        HighCost = "highCost",
+        /// 医療費控除 (R-TAX-1)
+        TaxDeduction = "taxDeduction",
+        /// the My Number card is lost
+        LostMyNumberCard = "lostMyNumberCard",
+        /// the traditional card is lost
+        LostOldCard = "lostOldCard",
+        /// just joined a new insurer (R-FAIL-2)
+        NewQualification = "newQualification",
+        /// needs help at the reader (R-MYNA-6)
+        AssistanceNeeded = "assistanceNeeded",
+    }
+}
+
+string_enum! {
+    /// Document tokens (what a person brings / should show).
+    Document {
+        /// 従来の健康保険証
+        OldCard = "oldCard",
+        /// マイナ保険証 (the card)
+        MynahokenshoCard = "mynahokenshoCard",
+        /// マイナ保険証 on a smartphone
+        MynahokenshoSmartphone = "mynahokenshoSmartphone",
+        /// 資格確認書
+        ShikakuKakuninsho = "shikakuKakuninsho",
+        /// マイナンバーカード + 資格情報のお知らせ
+        MynacardPlusOshirase = "mynacardPlusOshirase",
+        /// マイナンバーカード + マイナポータルの資格情報画面
+        MynacardPlusMynaportalScreen = "mynacardPlusMynaportalScreen",
+        /// 被保険者資格申立書
+        Moushitatesho = "moushitatesho",
+        /// 資格情報のお知らせ only
+        OshiraseAlone = "oshiraseAlone",
+        /// マイナポータル 資格情報 PDF or printout
+        MynaportalPdfOrPrintout = "mynaportalPdfOrPrintout",
+        /// copy of the お知らせ
+        OshiraseCopy = "oshiraseCopy",
+        /// copy of the 資格確認書
+        KakuninshoCopy = "kakuninshoCopy",
+        /// photocopy of the My Number card
+        MynacardPhotocopy = "mynacardPhotocopy",
+        /// 高齢受給者証
+        KoureijukyushaSho = "koureijukyushaSho",
+        /// 限度額適用認定証
+        GendogakuNinteisho = "gendogakuNinteisho",
+        /// 資格確認書 with 限度区分 printed
+        KakuninshoWithGendoKubun = "kakuninshoWithGendoKubun",
+        /// マイナポータル 医療費通知情報
+        MynaportalIryouhiTsuchi = "mynaportalIryouhiTsuchi",
+    }
+}
+
+/// A validated Situation. Missing optional fields take the contract's defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Situation {
+    /// The day being evaluated.
+    pub as_of: NaiveDate,
+    /// The insurer on `asOf`; `None` when not given (see [`crate::Warning`]).
+    pub insurer_kind: Option<InsurerKind>,
+    /// Date of birth.
+    pub birth_date: Option<NaiveDate>,
+    /// 後期 region.
+    pub koki_region: Option<KokiRegion>,
+    /// Holds a traditional card.
+    pub old_card_held: bool,
+    /// Its printed expiry.
+    pub old_card_printed_expiry: Option<NaiveDate>,
+    /// Issued by 2024-12-01 (`None` = assume true).
+    pub old_card_issued_by_20241201: Option<bool>,
+    /// 資格喪失日 under the insurer that issued the old card.
+    pub qualification_lost_date: Option<NaiveDate>,
+    /// Change of printed data.
+    pub card_data_change_date: Option<NaiveDate>,
+    /// Has a My Number card.
+    pub has_my_number_card: bool,
+    /// Card body expiry.
+    pub my_number_card_expiry: Option<NaiveDate>,
+    /// 利用者証明用電子証明書 expiry.
+    pub ecert_expiry: Option<NaiveDate>,
+    /// 健康保険証利用登録 done.
+    pub registered_for_insurance: bool,
+    /// 利用登録解除 date.
+    pub registration_cancelled_date: Option<NaiveDate>,
+    /// Holds a 資格確認書.
+    pub shikaku_kakuninsho_held: bool,
+    /// Its printed expiry.
+    pub shikaku_kakuninsho_expiry: Option<NaiveDate>,
+    /// Holds the 資格情報のお知らせ.
+    pub shikaku_joho_oshirase_held: bool,
+    /// 要配慮者.
+    pub difficulty_using_card: bool,
+    /// Applied for a 資格確認書.
+    pub kakuninsho_application_made: bool,
+    /// Smartphone マイナ保険証.
+    pub smartphone: Smartphone,
+    /// The clinic has a smartphone reader.
+    pub facility_supports_smartphone: Option<bool>,
+    /// The circumstance.
+    pub situation: Circumstance,
+    /// What the person brings (in the order given; duplicates removed).
+    pub documents_presented: Vec<Document>,
+}
+
+/// Field kinds of the contract, used to validate JSON values and to read CSV cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// required date
+    Date,
+    /// date or null
+    OptDate,
+    /// bool (null = false)
+    Bool,
+    /// bool or null
+    OptBool,
+    /// one of the listed strings (null = default)
+    Enum(&'static [&'static str]),
+    /// list of document tokens
+    Documents,
+}
+
+/// Every Situation field in contract order, with its kind.
+pub const FIELDS: &[(&str, FieldKind)] = &[
+    ("asOf", FieldKind::Date),
+    ("insurerKind", FieldKind::Enum(&[
+        "kyokaiKenpo", "kenpoKumiai", "kyosai", "senin", "kokuho", "kokuhoKumiai", "kokiKoreisha",
+    ])),
+    ("birthDate", FieldKind::OptDate),
+    ("kokiRegion", FieldKind::Enum(&["saitama", "other"])),
+    ("oldCardHeld", FieldKind::Bool),
+    ("oldCardPrintedExpiry", FieldKind::OptDate),
+    ("oldCardIssuedBy20241201", FieldKind::OptBool),
+    ("qualificationLostDate", FieldKind::OptDate),
+    ("cardDataChangeDate", FieldKind::OptDate),
+    ("hasMyNumberCard", FieldKind::Bool),
+    ("myNumberCardExpiry", FieldKind::OptDate),
+    ("ecertExpiry", FieldKind::OptDate),
+    ("registeredForInsurance", FieldKind::Bool),
+    ("registrationCancelledDate", FieldKind::OptDate),
+    ("shikakuKakuninshoHeld", FieldKind::Bool),
+    ("shikakuKakuninshoExpiry", FieldKind::OptDate),
+    ("shikakuJohoOshiraseHeld", FieldKind::Bool),
+    ("difficultyUsingCard", FieldKind::Bool),
+    ("kakuninshoApplicationMade", FieldKind::Bool),
+    ("smartphone", FieldKind::Enum(&["none", "iphone", "android"])),
+    ("facilitySupportsSmartphone", FieldKind::OptBool),
+    ("situation", FieldKind::Enum(&[
+        "normal", "readerFailure", "noReader", "schoolTrip", "nursery", "highCost",
+        "taxDeduction", "lostMyNumberCard", "lostOldCard", "newQualification", "assistanceNeeded",
+    ])),
+    ("documentsPresented", FieldKind::Documents),
+];
+
+/// Index of a field name in [`FIELDS`].
+pub fn field_index(name: &str) -> Option<usize> {
+    FIELDS.iter().position(|(n, _)| *n == name)
+}
+
+/// An untyped value as it arrived (JSON value, JS value or CSV cell).
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawValue {
+    /// null / undefined / empty CSV cell
+    Null,
+    /// true / false
+    Bool(bool),
+    /// a string
+    Str(String),
+    /// a list
+    List(Vec<RawValue>),
+    /// a number (never valid in the contract; kept only to say "wrong type")
+    Number,
+    /// an object or anything else (never valid as a field value)
+    Other,
+}
+
+impl<'de> Deserialize<'de> for RawValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawValueVisitor)
+    }
+}
+
+struct RawValueVisitor;
+
+impl<'de> Visitor<'de> for RawValueVisitor {
+    type Value = RawValue;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<RawValue, E> {
+        Ok(RawValue::Bool(v))
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<RawValue, E> {
+        Ok(RawValue::Number)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<RawValue, E> {
+        Ok(RawValue::Number)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<RawValue, E> {
+        Ok(RawValue::Number)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawValue, E> {
+        // Cut overlong strings early: they are rejected later as `tooLarge` anyway.
+        if v.len() > MAX_STRING {
+            return Ok(RawValue::Str(v.chars().take(MAX_STRING + 1).collect()));
+        }
+        Ok(RawValue::Str(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<RawValue, E> {
+        self.visit_str(&v)
+    }
+    fn visit_none<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue::Null)
+    }
+    fn visit_unit<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawValue, D::Error> {
+        RawValue::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element::<RawValue>()? {
+            if items.len() <= MAX_DOCS {
+                items.push(v);
+            }
+        }
+        Ok(RawValue::List(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
+        while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+        Ok(RawValue::Other)
+    }
+    fn visit_bytes<E>(self, _: &[u8]) -> Result<RawValue, E> {
+        Ok(RawValue::Other)
+    }
+}
+
+/// An input record before validation: either an object's fields in order, or something that
+/// is not an object at all.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RawSituation {
+    /// Fields as given, in order (`None` when the record was not an object).
+    pub fields: Option<Vec<(String, RawValue)>>,
+}
+
+impl RawSituation {
+    /// A record from (name, value) pairs.
+    pub fn from_fields(fields: Vec<(String, RawValue)>) -> Self {
+        RawSituation { fields: Some(fields) }
+    }
+
+    /// Reads a CSV row: `headers[i]` names the field of `cells[i]`. Empty cells are null,
+    /// `true`/`false` are booleans for boolean fields, lists are tokens joined by `;`.
+    /// Unknown headers stay unknown (validation reports them).
+    pub fn from_csv_row(headers: &[&str], cells: &[&str]) -> Self {
+        let mut fields = Vec::with_capacity(headers.len());
+        for (i, h) in headers.iter().enumerate() {
+            let cell = cells.get(i).copied().unwrap_or("").trim();
+            let kind = field_index(h).map(|k| FIELDS[k].1);
+            let v = if cell.is_empty() {
+                RawValue::Null
+            } else {
+                match kind {
+                    Some(FieldKind::Bool | FieldKind::OptBool) => match cell {
+                        "true" | "TRUE" | "True" => RawValue::Bool(true),
+                        "false" | "FALSE" | "False" => RawValue::Bool(false),
+                        _ => RawValue::Number, // neither: reported as wrong type
+                    },
+                    Some(FieldKind::Documents) => RawValue::List(
+                        cell.split(';')
+                            .map(str::trim)
+                            .filter(|t| !t.is_empty())
+                            .take(MAX_DOCS + 1)
+                            .map(|t| RawValue::Str(t.chars().take(MAX_STRING + 1).collect()))
+                            .collect(),
+                    ),
+                    _ => RawValue::Str(cell.chars().take(MAX_STRING + 1).collect()),
+                }
+            };
+            fields.push(((*h).to_string(), v));
+        }
+        RawSituation { fields: Some(fields) }
+    }
+
+    /// Names of the contract fields that were given with a non-null value.
+    pub fn given_fields(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if let Some(fs) = &self.fields {
+            for (name, v) in fs {
+                if let Some(i) = field_index(name) {
+                    if *v != RawValue::Null {
+                        out.push(FIELDS[i].0);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Validates the record into a [`Situation`].
+    ///
+    /// # Errors
+    /// The first problem found, in field order of the input: not an object, unknown or
+    /// duplicate field, missing `asOf`, wrong type, unknown enum value or document token,
+    /// malformed or impossible date, oversized value.
+    pub fn validate(&self) -> Result<Situation, InputError> {
+        self.validate_with(None)
+    }
+
+    /// As [`validate`](Self::validate), but a missing `asOf` takes `default_as_of` when given
+    /// (used by missing-field guidance on partial answers).
+    ///
+    /// # Errors
+    /// As [`validate`](Self::validate).
+    pub fn validate_with(&self, default_as_of: Option<NaiveDate>) -> Result<Situation, InputError> {
+        let fields = self
+            .fields
+            .as_ref()
+            .ok_or_else(|| InputError::new(ErrorCode::NotAnObject, None))?;
+        let mut seen = [false; 32];
+        let mut s = Situation::blank(default_as_of.unwrap_or(NaiveDate::MIN));
+        let mut as_of_given = default_as_of.is_some();
+        for (name, value) in fields {
+            let idx = field_index(name)
+                .ok_or_else(|| InputError::new(ErrorCode::UnknownField, Some(name)))?;
+            if seen[idx] {
+                return Err(InputError::new(ErrorCode::DuplicateField, Some(name)));
+            }
+            seen[idx] = true;
+            let fname = FIELDS[idx].0;
+            let err = |c| InputError::new(c, Some(fname));
+            match fname {
+                "asOf" => {
+                    if let Some(d) = opt_date(value, fname)? {
+                        s.as_of = d;
+                        as_of_given = true;
+                    }
+                }
+                "insurerKind" => s.insurer_kind = opt_enum(value, fname, InsurerKind::parse)?,
+                "birthDate" => s.birth_date = opt_date(value, fname)?,
+                "kokiRegion" => s.koki_region = opt_enum(value, fname, KokiRegion::parse)?,
+                "oldCardHeld" => s.old_card_held = opt_bool(value, fname)?.unwrap_or(false),
+                "oldCardPrintedExpiry" => s.old_card_printed_expiry = opt_date(value, fname)?,
+                "oldCardIssuedBy20241201" => s.old_card_issued_by_20241201 = opt_bool(value, fname)?,
+                "qualificationLostDate" => s.qualification_lost_date = opt_date(value, fname)?,
+                "cardDataChangeDate" => s.card_data_change_date = opt_date(value, fname)?,
+                "hasMyNumberCard" => s.has_my_number_card = opt_bool(value, fname)?.unwrap_or(false),
+                "myNumberCardExpiry" => s.my_number_card_expiry = opt_date(value, fname)?,
+                "ecertExpiry" => s.ecert_expiry = opt_date(value, fname)?,
+                "registeredForInsurance" => {
+                    s.registered_for_insurance = opt_bool(value, fname)?.unwrap_or(false)
+                }
+                "registrationCancelledDate" => s.registration_cancelled_date = opt_date(value, fname)?,
+                "shikakuKakuninshoHeld" => {
+                    s.shikaku_kakuninsho_held = opt_bool(value, fname)?.unwrap_or(false)
+                }
+                "shikakuKakuninshoExpiry" => s.shikaku_kakuninsho_expiry = opt_date(value, fname)?,
+                "shikakuJohoOshiraseHeld" => {
+                    s.shikaku_joho_oshirase_held = opt_bool(value, fname)?.unwrap_or(false)
+                }
+                "difficultyUsingCard" => s.difficulty_using_card = opt_bool(value, fname)?.unwrap_or(false),
+                "kakuninshoApplicationMade" => {
+                    s.kakuninsho_application_made = opt_bool(value, fname)?.unwrap_or(false)
+                }
+                "smartphone" => {
+                    s.smartphone = opt_enum(value, fname, Smartphone::parse)?.unwrap_or(Smartphone::None)
+                }
+                "facilitySupportsSmartphone" => s.facility_supports_smartphone = opt_bool(value, fname)?,
+                "situation" => {
+                    s.situation =
+                        opt_enum(value, fname, Circumstance::parse)?.unwrap_or(Circumstance::Normal)
+                }
+                "documentsPresented" => {
+                    s.documents_presented = match value {
+                        RawValue::Null => Vec::new(),
+                        RawValue::List(items) => {
+                            if items.len() > MAX_DOCS {
+                                return Err(err(ErrorCode::TooLarge));
+                            }
+                            let mut docs = Vec::with_capacity(items.len());
+                            for it in items {
+                                let d = match it {
+                                    RawValue::Str(t) if t.len() > MAX_STRING => {
+                                        return Err(err(ErrorCode::TooLarge))
+                                    }
+                                    RawValue::Str(t) => Document::parse(t)
+                                        .ok_or_else(|| err(ErrorCode::UnknownValue))?,
+                                    _ => return Err(err(ErrorCode::WrongType)),
+                                };
+                                if !docs.contains(&d) {
+                                    docs.push(d);
+                                }
+                            }
+                            docs
+                        }
+                        _ => return Err(err(ErrorCode::WrongType)),
+                    }
+                }
+                _ => return Err(err(ErrorCode::UnknownField)),
+            }
+        }
+        if !as_of_given {
+            return Err(InputError::new(ErrorCode::MissingField, Some("asOf")));
+        }
+        Ok(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawSituation {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawSituationVisitor)
+    }
+}
+
+struct RawSituationVisitor;
+
+impl<'de> Visitor<'de> for RawSituationVisitor {
+    type Value = RawSituation;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a Situation object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawSituation, A::Error> {
+        let mut fields = Vec::with_capacity(FIELDS.len());
+        while let Some(k) = map.next_key::<String>()? {
+            let v = map.next_value::<RawValue>()?;
+            if fields.len() <= FIELDS.len() * 2 {
+                fields.push((k, v));
+            } else {
+                // Far more fields than the contract has: keep one unknown to report.
+                fields.push((k, v));
+                while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+                break;
+            }
+        }
+        Ok(RawSituation { fields: Some(fields) })
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<RawSituation, E> {
+        Ok(RawSituation { fields: None })
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<RawSituation, E> {
+        Ok(RawSituation { fields: None })
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<RawSituation, E> {
+        Ok(RawSituation { fields: None })
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<RawSituation, E> {
+        Ok(RawSituation { fields: None })
+    }
+    fn visit_str<E>(self, _: &str) -> Result<RawSituation, E> {
+        Ok(RawSituation { fields: None })
+    }
+    fn visit_none<E>(self) -> Result<RawSituation, E> {
+        Ok(RawSituation { fields: None })
+    }
+    fn visit_unit<E>(self) -> Result<RawSituation, E> {
+        Ok(RawSituation { fields: None })
+    }
+    fn visit_bytes<E>(self, _: &[u8]) -> Result<RawSituation, E> {
+        Ok(RawSituation { fields: None })
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawSituation, D::Error> {
+        RawSituation::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawSituation, A::Error> {
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        Ok(RawSituation { fields: None })
+    }
+}
+
+fn opt_date(v: &RawValue, field: &'static str) -> Result<Option<NaiveDate>, InputError> {
+    match v {
+        RawValue::Null => Ok(None),
+        RawValue::Str(s) if s.len() > MAX_STRING => Err(InputError::new(ErrorCode::TooLarge, Some(field))),
+        RawValue::Str(s) => dates::parse_iso(s).map(Some).map_err(|e| {
+            let code = match e {
+                DateError::Impossible => ErrorCode::ImpossibleDate,
+                _ => ErrorCode::MalformedDate,
+            };
+            InputError::new(code, Some(field))
+        }),
+        _ => Err(InputError::new(ErrorCode::WrongType, Some(field))),
+    }
+}
+
+fn opt_bool(v: &RawValue, field: &'static str) -> Result<Option<bool>, InputError> {
+    match v {
+        RawValue::Null => Ok(None),
+        RawValue::Bool(b) => Ok(Some(*b)),
+        _ => Err(InputError::new(ErrorCode::WrongType, Some(field))),
+    }
+}
+
+fn opt_enum<T>(v: &RawValue, field: &'static str, parse: fn(&str) -> Option<T>) -> Result<Option<T>, InputError> {
+    match v {
+        RawValue::Null => Ok(None),
+        RawValue::Str(s) if s.len() > MAX_STRING => Err(InputError::new(ErrorCode::TooLarge, Some(field))),
+        RawValue::Str(s) => parse(s).map(Some).ok_or_else(|| InputError::new(ErrorCode::UnknownValue, Some(field))),
+        _ => Err(InputError::new(ErrorCode::WrongType, Some(field))),
+    }
+}
+
+impl Situation {
+    /// A situation on `as_of` with every other field at its default (nothing held).
+    pub fn blank(as_of: NaiveDate) -> Self {
+        Situation {
+            as_of,
+            insurer_kind: None,
+            birth_date: None,
+            koki_region: None,
+            old_card_held: false,
+            old_card_printed_expiry: None,
+            old_card_issued_by_20241201: None,
+            qualification_lost_date: None,
+            card_data_change_date: None,
+            has_my_number_card: false,
+            my_number_card_expiry: None,
+            ecert_expiry: None,
+            registered_for_insurance: false,
+            registration_cancelled_date: None,
+            shikaku_kakuninsho_held: false,
+            shikaku_kakuninsho_expiry: None,
+            shikaku_joho_oshirase_held: false,
+            difficulty_using_card: false,
+            kakuninsho_application_made: false,
+            smartphone: Smartphone::None,
+            facility_supports_smartphone: None,
+            situation: Circumstance::Normal,
+            documents_presented: Vec::new(),
+        }
+    }
+
+    /// Whether `doc` is among the documents presented.
+    pub fn presents(&self, doc: Document) -> bool {
+        self.documents_presented.contains(&doc)
+    }
+}

@@ -1,0 +1,102 @@
+//! Scenario tables: the 20 worked examples of the specification (tests/spec/examples.json, a
+//! copy of shared/spec/examples.json) and our own scenarios (tests/scenarios/*.json), written
+//! from RULES.md by hand — never from the engine's output. Each names the rules it exercises;
+//! `mustCite` lists rule ids the reasons must mention.
+
+use hoken_check::{assess_raw, RawSituation};
+use serde_json::Value;
+use std::path::Path;
+
+fn load(path: &Path) -> Vec<Value> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    match serde_json::from_str(&text) {
+        Ok(Value::Array(items)) => items,
+        _ => panic!("{} is not a JSON array", path.display()),
+    }
+}
+
+fn scenario_files() -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir("tests/scenarios")
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// Runs every scenario and returns the failures (id: what differed).
+fn run(items: &[Value]) -> Vec<String> {
+    let mut failures = Vec::new();
+    for item in items {
+        let id = item["id"].as_str().unwrap_or("?").to_string();
+        let raw: RawSituation = match serde_json::from_value(item["situation"].clone()) {
+            Ok(r) => r,
+            Err(e) => {
+                failures.push(format!("{id}: situation does not deserialize: {e}"));
+                continue;
+            }
+        };
+        let a = match assess_raw(&raw) {
+            Ok(a) => a,
+            Err(e) => {
+                failures.push(format!("{id}: input error {e}"));
+                continue;
+            }
+        };
+        let got = serde_json::to_value(&a.summary).expect("summary serializes");
+        let want = &item["expectedSummary"];
+        if let (Some(g), Some(w)) = (got.as_object(), want.as_object()) {
+            for (k, wv) in w {
+                if g.get(k) != Some(wv) {
+                    failures.push(format!(
+                        "{id}: {k}: expected {wv}, got {} — {}",
+                        g.get(k).unwrap_or(&Value::Null),
+                        item["description"].as_str().unwrap_or("")
+                    ));
+                }
+            }
+        }
+        if let Some(must) = item.get("mustCite").and_then(Value::as_array) {
+            let cited = a.cited_rule_ids();
+            for r in must.iter().filter_map(Value::as_str) {
+                if !cited.contains(&r) {
+                    failures.push(format!("{id}: reasons do not cite {r} (cited: {cited:?})"));
+                }
+            }
+        }
+    }
+    failures
+}
+
+#[test]
+fn the_twenty_worked_examples_of_the_specification_pass() {
+    let items = load(Path::new("tests/spec/examples.json"));
+    assert_eq!(items.len(), 20, "examples.json should hold the 20 worked scenarios");
+    let failures = run(&items);
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn the_copy_of_examples_json_matches_the_specification_when_it_is_beside_the_repo() {
+    let spec = Path::new("../shared/spec/examples.json");
+    if spec.exists() {
+        let a = load(spec);
+        let b = load(Path::new("tests/spec/examples.json"));
+        assert_eq!(a, b, "tests/spec/examples.json differs from shared/spec/examples.json: copy it again");
+    }
+}
+
+#[test]
+fn our_scenarios_written_from_rules_md_pass() {
+    let mut all = Vec::new();
+    for f in scenario_files() {
+        all.extend(load(&f));
+    }
+    assert!(all.len() >= 150, "expected at least 150 own scenarios, found {}", all.len());
+    let failures = run(&all);
+    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), all.len(), failures.join("\n"));
+}
