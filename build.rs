@@ -65,21 +65,43 @@ fn main() {
     let p: Params = toml::from_str(&text).expect("src/params.toml does not parse");
     let rule_ids: Vec<&str> = p.rules.iter().map(|r| r.id.as_str()).collect();
     let mut out = String::new();
-    let _ = writeln!(out, "/// Version of the rule data (bumped on every change of params.toml).");
-    let _ = writeln!(out, "pub const RULES_VERSION: &str = {:?};", p.rules_version);
+    let _ = writeln!(
+        out,
+        "/// Version of the rule data (bumped on every change of params.toml)."
+    );
+    let _ = writeln!(
+        out,
+        "pub const RULES_VERSION: &str = {:?};",
+        p.rules_version
+    );
     let (y, m, d) = ymd(&p.rules_as_of, "rules_as_of");
     let _ = writeln!(out, "/// The day the rule facts were collected.");
-    let _ = writeln!(out, "pub const RULES_AS_OF: NaiveDate = date({y}, {m}, {d});");
+    let _ = writeln!(
+        out,
+        "pub const RULES_AS_OF: NaiveDate = date({y}, {m}, {d});"
+    );
     let _ = writeln!(out, "/// FNV-1a 64 hash of params.toml as compiled in.");
-    let _ = writeln!(out, "pub const DATA_HASH: &str = \"fnv1a64:{:016x}\";", fnv1a64(text.as_bytes()));
+    let _ = writeln!(
+        out,
+        "pub const DATA_HASH: &str = \"fnv1a64:{:016x}\";",
+        fnv1a64(text.as_bytes())
+    );
 
     let mut table = String::new();
     for (name, e) in &p.dates {
-        assert!(rule_ids.contains(&e.rule.as_str()), "params.toml: dates.{name}: unknown rule {}", e.rule);
+        assert!(
+            rule_ids.contains(&e.rule.as_str()),
+            "params.toml: dates.{name}: unknown rule {}",
+            e.rule
+        );
         ymd(&e.verified_on, "verified_on");
         let (y, m, d) = ymd(&e.value, name);
         let _ = writeln!(out, "/// {} ({}; {})", e.meaning, e.rule, e.source);
-        let _ = writeln!(out, "pub const {}: NaiveDate = date({y}, {m}, {d});", name.to_uppercase());
+        let _ = writeln!(
+            out,
+            "pub const {}: NaiveDate = date({y}, {m}, {d});",
+            name.to_uppercase()
+        );
         let _ = writeln!(
             table,
             "    Param {{ name: {:?}, value: ParamValue::Date({}), rule: {:?}, meaning: {:?}, source: {:?}, verified_on: {:?} }},",
@@ -87,7 +109,11 @@ fn main() {
         );
     }
     for (name, e) in &p.numbers {
-        assert!(rule_ids.contains(&e.rule.as_str()), "params.toml: numbers.{name}: unknown rule {}", e.rule);
+        assert!(
+            rule_ids.contains(&e.rule.as_str()),
+            "params.toml: numbers.{name}: unknown rule {}",
+            e.rule
+        );
         ymd(&e.verified_on, "verified_on");
         let _ = writeln!(out, "/// {} ({}; {})", e.meaning, e.rule, e.source);
         let _ = writeln!(out, "pub const {}: u32 = {};", name.to_uppercase(), e.value);
@@ -97,7 +123,10 @@ fn main() {
             name, e.value, e.rule, e.meaning, e.source, e.verified_on
         );
     }
-    let _ = writeln!(out, "/// Every dated value and period, with its rule and source.");
+    let _ = writeln!(
+        out,
+        "/// Every dated value and period, with its rule and source."
+    );
     let _ = writeln!(out, "pub static PARAMS: &[Param] = &[\n{table}];");
 
     let mut list = String::new();
@@ -109,7 +138,11 @@ fn main() {
             "unverified" => "Unverified",
             other => panic!("params.toml: rule {}: unknown certainty {other}", r.id),
         };
-        assert!(!r.sources.is_empty(), "params.toml: rule {} has no source", r.id);
+        assert!(
+            !r.sources.is_empty(),
+            "params.toml: rule {} has no source",
+            r.id
+        );
         let sources: Vec<String> = r
             .sources
             .iter()

@@ -20,7 +20,7 @@ step() {
   # the step function (bash ignores -e in functions called from `cmd || ...`).
   set +e
   if [[ "${SETUP_VERBOSE:-0}" == 1 ]]; then
-    ( set -e; "$fn" ) </dev/null 2>&1 | tee "$log"; rc=${PIPESTATUS[0]}
+    ( set -e; "$fn" ) </dev/null 2>&1 | tee "$log" | grep -v "^@@STEP_MSG@@"; rc=${PIPESTATUS[0]}
   else
     ( set -e; "$fn" ) </dev/null >"$log" 2>&1; rc=$?
   fi

@@ -155,7 +155,11 @@ pub struct Reason {
 impl Reason {
     /// A reason citing `rule`.
     pub fn new(rule: &'static RuleInfo, message_key: &'static str, args: Args) -> Self {
-        Reason { rule, message_key, args }
+        Reason {
+            rule,
+            message_key,
+            args,
+        }
     }
 }
 

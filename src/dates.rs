@@ -51,6 +51,8 @@
 //! | `month_end_after_months(2025-12-31, 3)` | 2026-03-31 | Dec → Mar |
 //! | `month_end_after_months(2024-01-31, 1)` | 2024-02-29 | no "31 February" clamping question: result is a month end |
 //! | `grace_end(E)` | `month_end_after_months(E, 3)` | R-MYNA-3 |
+//! | `add_months_clamped(2025-11-30, 3)` | 2026-02-28 | same day, clamped to the end of a shorter month |
+//! | `add_months_clamped(2026-03-31, -1)` | 2026-02-28 | also backwards |
 //! | `day_before(2025-03-01)` | 2025-02-28 | |
 //! | `day_before(NaiveDate::MIN)` | `None` | chrono range |
 //! | `nth_birthday(2000-02-29, 1)` | 2001-03-01 | no 29 Feb in 2001; 民法143条 |
@@ -481,6 +483,27 @@ pub fn month_end_after_months(d: NaiveDate, n: u32) -> Option<NaiveDate> {
     let first = d.with_day(1)?;
     let target = first.checked_add_months(Months::new(n))?;
     Some(month_end(target))
+}
+
+/// The same day `months` months later (or earlier, when negative), clamped to the last day of
+/// the target month: 2025-11-10 + 3 → 2026-02-10; 2025-11-30 + 3 → 2026-02-28;
+/// 2024-02-29 + 12 → 2025-02-28; 2026-03-31 − 1 → 2026-02-28. Used for "from 3 months before
+/// expiry" (R-MYNA-2), ages in years (× 12) and the exact-day reading of D5.
+///
+/// Returns `None` only on calendar overflow.
+///
+/// # Properties
+///
+/// The result lies exactly `months` months (counting year × 12 + month) from the month of `d`,
+/// and its day is `min(d.day(), last day of the target month)`.
+pub fn add_months_clamped(d: NaiveDate, months: i32) -> Option<NaiveDate> {
+    // chrono clamps to the last day of the target month and returns None on overflow.
+    let span = Months::new(months.unsigned_abs());
+    if months >= 0 {
+        d.checked_add_months(span)
+    } else {
+        d.checked_sub_months(span)
+    }
 }
 
 /// R-MYNA-3 grace end for a マイナ保険証 whose certificate (or card) expired on `expiry`:
@@ -990,21 +1013,4 @@ mod tests {
             let _ = format_iso(d);
         }
     }
-}
-
-/// The same day `months` months later (or earlier, when negative), clamped to the last day of
-/// the target month: 2025-11-10 + 3 → 2026-02-10; 2025-11-30 + 3 → 2026-02-28;
-/// 2024-02-29 + 12 → 2025-02-28; 2026-03-31 − 1 → 2026-02-28. Used for "from 3 months before
-/// expiry" (R-MYNA-2), ages in years (× 12) and the exact-day reading of D5.
-///
-/// # Properties
-/// The result's day is `min(d.day(), last day of the target month)`.
-/// Returns `None` only on calendar overflow.
-pub fn add_months_clamped(d: NaiveDate, months: i32) -> Option<NaiveDate> {
-    let total = i64::from(d.year()) * 12 + i64::from(d.month0()) + i64::from(months);
-    let year = i32::try_from(total.div_euclid(12)).ok()?;
-    let month0 = u32::try_from(total.rem_euclid(12)).ok()?;
-    let first = NaiveDate::from_ymd_opt(year, month0 + 1, 1)?;
-    let last = month_end(first);
-    NaiveDate::from_ymd_opt(year, month0 + 1, d.day().min(last.day()))
 }

@@ -111,7 +111,12 @@ impl InputError {
                 format!("The field \"{f}\" holds a value that is far too large."),
             ),
         };
-        InputError { code, field, message_ja: ja, message_en: en }
+        InputError {
+            code,
+            field,
+            message_ja: ja,
+            message_en: en,
+        }
     }
 }
 

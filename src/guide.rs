@@ -9,7 +9,9 @@ use crate::dates::{self, NaiveDate};
 use crate::error::InputError;
 use crate::params as p;
 use crate::rules;
-use crate::situation::{Circumstance, Document, FieldKind, RawSituation, RawValue, Situation, FIELDS};
+use crate::situation::{
+    Circumstance, Document, FieldKind, RawSituation, RawValue, Situation, FIELDS,
+};
 use serde::Serialize;
 
 /// The guidance for a partial Situation.
@@ -33,7 +35,10 @@ pub fn missing_fields(raw: &RawSituation) -> Result<MissingFields, InputError> {
     if !given.contains(&"asOf") {
         // Validate what is there (with a stand-in day) so bad values are still reported.
         raw.validate_with(Some(p::RULES_AS_OF))?;
-        return Ok(MissingFields { fields: vec!["asOf"], complete: false });
+        return Ok(MissingFields {
+            fields: vec!["asOf"],
+            complete: false,
+        });
     }
     let base = raw.validate()?;
     let base_summary = rules::assess(&base).summary;
@@ -62,7 +67,10 @@ fn candidate_dates(name: &str, base: &Situation) -> Vec<NaiveDate> {
         for years in [10, 40, 69, 70, 72, 74, 75, 80, 85, 90] {
             out.extend(dates::add_months_clamped(a, -(years * 12)));
         }
-        out.extend(dates::add_months_clamped(p::SAITAMA_AGE_REFERENCE, -(85 * 12)));
+        out.extend(dates::add_months_clamped(
+            p::SAITAMA_AGE_REFERENCE,
+            -(85 * 12),
+        ));
         return out;
     }
     for months in [-24, -6, -4, -1, 0, 1, 6, 24] {
@@ -78,7 +86,10 @@ fn candidates(name: &str, kind: FieldKind, base: &Situation) -> Vec<RawValue> {
     match kind {
         FieldKind::Bool => vec![RawValue::Bool(true)],
         FieldKind::OptBool => vec![RawValue::Bool(true), RawValue::Bool(false)],
-        FieldKind::Enum(values) => values.iter().map(|v| RawValue::Str((*v).to_string())).collect(),
+        FieldKind::Enum(values) => values
+            .iter()
+            .map(|v| RawValue::Str((*v).to_string()))
+            .collect(),
         FieldKind::Date | FieldKind::OptDate => candidate_dates(name, base)
             .into_iter()
             .map(|d| RawValue::Str(dates::format_iso(d)))
@@ -87,7 +98,10 @@ fn candidates(name: &str, kind: FieldKind, base: &Situation) -> Vec<RawValue> {
             if base.situation == Circumstance::TaxDeduction {
                 Vec::new()
             } else {
-                Document::ALL.iter().map(|d| RawValue::List(vec![RawValue::Str(d.as_str().to_string())])).collect()
+                Document::ALL
+                    .iter()
+                    .map(|d| RawValue::List(vec![RawValue::Str(d.as_str().to_string())]))
+                    .collect()
             }
         }
     }
@@ -96,7 +110,10 @@ fn candidates(name: &str, kind: FieldKind, base: &Situation) -> Vec<RawValue> {
 /// Sets one field of an already valid Situation from a candidate value (always valid here).
 fn set(s: &mut Situation, name: &str, v: &RawValue) {
     let raw = RawSituation::from_fields(vec![
-        ("asOf".to_string(), RawValue::Str(dates::format_iso(s.as_of))),
+        (
+            "asOf".to_string(),
+            RawValue::Str(dates::format_iso(s.as_of)),
+        ),
         (name.to_string(), v.clone()),
     ]);
     if let Ok(one) = raw.validate() {
@@ -111,21 +128,29 @@ fn copy_field(s: &mut Situation, from: &Situation, name: &str) {
         "kokiRegion" => s.koki_region = from.koki_region,
         "oldCardHeld" => s.old_card_held = from.old_card_held,
         "oldCardPrintedExpiry" => s.old_card_printed_expiry = from.old_card_printed_expiry,
-        "oldCardIssuedBy20241201" => s.old_card_issued_by_20241201 = from.old_card_issued_by_20241201,
+        "oldCardIssuedBy20241201" => {
+            s.old_card_issued_by_20241201 = from.old_card_issued_by_20241201
+        }
         "qualificationLostDate" => s.qualification_lost_date = from.qualification_lost_date,
         "cardDataChangeDate" => s.card_data_change_date = from.card_data_change_date,
         "hasMyNumberCard" => s.has_my_number_card = from.has_my_number_card,
         "myNumberCardExpiry" => s.my_number_card_expiry = from.my_number_card_expiry,
         "ecertExpiry" => s.ecert_expiry = from.ecert_expiry,
         "registeredForInsurance" => s.registered_for_insurance = from.registered_for_insurance,
-        "registrationCancelledDate" => s.registration_cancelled_date = from.registration_cancelled_date,
+        "registrationCancelledDate" => {
+            s.registration_cancelled_date = from.registration_cancelled_date
+        }
         "shikakuKakuninshoHeld" => s.shikaku_kakuninsho_held = from.shikaku_kakuninsho_held,
         "shikakuKakuninshoExpiry" => s.shikaku_kakuninsho_expiry = from.shikaku_kakuninsho_expiry,
         "shikakuJohoOshiraseHeld" => s.shikaku_joho_oshirase_held = from.shikaku_joho_oshirase_held,
         "difficultyUsingCard" => s.difficulty_using_card = from.difficulty_using_card,
-        "kakuninshoApplicationMade" => s.kakuninsho_application_made = from.kakuninsho_application_made,
+        "kakuninshoApplicationMade" => {
+            s.kakuninsho_application_made = from.kakuninsho_application_made
+        }
         "smartphone" => s.smartphone = from.smartphone,
-        "facilitySupportsSmartphone" => s.facility_supports_smartphone = from.facility_supports_smartphone,
+        "facilitySupportsSmartphone" => {
+            s.facility_supports_smartphone = from.facility_supports_smartphone
+        }
         "situation" => s.situation = from.situation,
         "documentsPresented" => s.documents_presented.clone_from(&from.documents_presented),
         _ => {}

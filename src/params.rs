@@ -58,8 +58,17 @@ mod tests {
     #[test]
     fn every_param_names_a_known_rule_and_a_source() {
         for p in PARAMS {
-            assert!(rule(p.rule).is_some(), "{} names unknown rule {}", p.name, p.rule);
-            assert!(p.source.starts_with("http"), "{} has no source address", p.name);
+            assert!(
+                rule(p.rule).is_some(),
+                "{} names unknown rule {}",
+                p.name,
+                p.rule
+            );
+            assert!(
+                p.source.starts_with("http"),
+                "{} has no source address",
+                p.name
+            );
         }
     }
 

@@ -55,7 +55,10 @@ string_enum! {
 impl InsurerKind {
     /// 国保 or 後期: cards that carry address / 負担割合 (R-OLD-1 item 4) and the earlier R-PROV-1 window.
     pub fn is_regional(self) -> bool {
-        matches!(self, InsurerKind::Kokuho | InsurerKind::KokuhoKumiai | InsurerKind::KokiKoreisha)
+        matches!(
+            self,
+            InsurerKind::Kokuho | InsurerKind::KokuhoKumiai | InsurerKind::KokiKoreisha
+        )
     }
     /// 被用者保険 and 国保組合: a separate 高齢受給者証 is still issued for 70–74 (R-OLD-7).
     pub fn issues_separate_koureijukyusha(self) -> bool {
@@ -222,9 +225,18 @@ pub enum FieldKind {
 /// Every Situation field in contract order, with its kind.
 pub const FIELDS: &[(&str, FieldKind)] = &[
     ("asOf", FieldKind::Date),
-    ("insurerKind", FieldKind::Enum(&[
-        "kyokaiKenpo", "kenpoKumiai", "kyosai", "senin", "kokuho", "kokuhoKumiai", "kokiKoreisha",
-    ])),
+    (
+        "insurerKind",
+        FieldKind::Enum(&[
+            "kyokaiKenpo",
+            "kenpoKumiai",
+            "kyosai",
+            "senin",
+            "kokuho",
+            "kokuhoKumiai",
+            "kokiKoreisha",
+        ]),
+    ),
     ("birthDate", FieldKind::OptDate),
     ("kokiRegion", FieldKind::Enum(&["saitama", "other"])),
     ("oldCardHeld", FieldKind::Bool),
@@ -242,12 +254,27 @@ pub const FIELDS: &[(&str, FieldKind)] = &[
     ("shikakuJohoOshiraseHeld", FieldKind::Bool),
     ("difficultyUsingCard", FieldKind::Bool),
     ("kakuninshoApplicationMade", FieldKind::Bool),
-    ("smartphone", FieldKind::Enum(&["none", "iphone", "android"])),
+    (
+        "smartphone",
+        FieldKind::Enum(&["none", "iphone", "android"]),
+    ),
     ("facilitySupportsSmartphone", FieldKind::OptBool),
-    ("situation", FieldKind::Enum(&[
-        "normal", "readerFailure", "noReader", "schoolTrip", "nursery", "highCost",
-        "taxDeduction", "lostMyNumberCard", "lostOldCard", "newQualification", "assistanceNeeded",
-    ])),
+    (
+        "situation",
+        FieldKind::Enum(&[
+            "normal",
+            "readerFailure",
+            "noReader",
+            "schoolTrip",
+            "nursery",
+            "highCost",
+            "taxDeduction",
+            "lostMyNumberCard",
+            "lostOldCard",
+            "newQualification",
+            "assistanceNeeded",
+        ]),
+    ),
     ("documentsPresented", FieldKind::Documents),
 ];
 
@@ -327,7 +354,10 @@ impl<'de> Visitor<'de> for RawValueVisitor {
         Ok(RawValue::List(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
-        while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+        while map
+            .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+            .is_some()
+        {}
         Ok(RawValue::Other)
     }
     fn visit_bytes<E>(self, _: &[u8]) -> Result<RawValue, E> {
@@ -346,7 +376,9 @@ pub struct RawSituation {
 impl RawSituation {
     /// A record from (name, value) pairs.
     pub fn from_fields(fields: Vec<(String, RawValue)>) -> Self {
-        RawSituation { fields: Some(fields) }
+        RawSituation {
+            fields: Some(fields),
+        }
     }
 
     /// Reads a CSV row: `headers[i]` names the field of `cells[i]`. Empty cells are null,
@@ -379,7 +411,9 @@ impl RawSituation {
             };
             fields.push(((*h).to_string(), v));
         }
-        RawSituation { fields: Some(fields) }
+        RawSituation {
+            fields: Some(fields),
+        }
     }
 
     /// Names of the contract fields that were given with a non-null value.
@@ -441,16 +475,22 @@ impl RawSituation {
                 "kokiRegion" => s.koki_region = opt_enum(value, fname, KokiRegion::parse)?,
                 "oldCardHeld" => s.old_card_held = opt_bool(value, fname)?.unwrap_or(false),
                 "oldCardPrintedExpiry" => s.old_card_printed_expiry = opt_date(value, fname)?,
-                "oldCardIssuedBy20241201" => s.old_card_issued_by_20241201 = opt_bool(value, fname)?,
+                "oldCardIssuedBy20241201" => {
+                    s.old_card_issued_by_20241201 = opt_bool(value, fname)?
+                }
                 "qualificationLostDate" => s.qualification_lost_date = opt_date(value, fname)?,
                 "cardDataChangeDate" => s.card_data_change_date = opt_date(value, fname)?,
-                "hasMyNumberCard" => s.has_my_number_card = opt_bool(value, fname)?.unwrap_or(false),
+                "hasMyNumberCard" => {
+                    s.has_my_number_card = opt_bool(value, fname)?.unwrap_or(false)
+                }
                 "myNumberCardExpiry" => s.my_number_card_expiry = opt_date(value, fname)?,
                 "ecertExpiry" => s.ecert_expiry = opt_date(value, fname)?,
                 "registeredForInsurance" => {
                     s.registered_for_insurance = opt_bool(value, fname)?.unwrap_or(false)
                 }
-                "registrationCancelledDate" => s.registration_cancelled_date = opt_date(value, fname)?,
+                "registrationCancelledDate" => {
+                    s.registration_cancelled_date = opt_date(value, fname)?
+                }
                 "shikakuKakuninshoHeld" => {
                     s.shikaku_kakuninsho_held = opt_bool(value, fname)?.unwrap_or(false)
                 }
@@ -458,14 +498,19 @@ impl RawSituation {
                 "shikakuJohoOshiraseHeld" => {
                     s.shikaku_joho_oshirase_held = opt_bool(value, fname)?.unwrap_or(false)
                 }
-                "difficultyUsingCard" => s.difficulty_using_card = opt_bool(value, fname)?.unwrap_or(false),
+                "difficultyUsingCard" => {
+                    s.difficulty_using_card = opt_bool(value, fname)?.unwrap_or(false)
+                }
                 "kakuninshoApplicationMade" => {
                     s.kakuninsho_application_made = opt_bool(value, fname)?.unwrap_or(false)
                 }
                 "smartphone" => {
-                    s.smartphone = opt_enum(value, fname, Smartphone::parse)?.unwrap_or(Smartphone::None)
+                    s.smartphone =
+                        opt_enum(value, fname, Smartphone::parse)?.unwrap_or(Smartphone::None)
                 }
-                "facilitySupportsSmartphone" => s.facility_supports_smartphone = opt_bool(value, fname)?,
+                "facilitySupportsSmartphone" => {
+                    s.facility_supports_smartphone = opt_bool(value, fname)?
+                }
                 "situation" => {
                     s.situation =
                         opt_enum(value, fname, Circumstance::parse)?.unwrap_or(Circumstance::Normal)
@@ -528,11 +573,16 @@ impl<'de> Visitor<'de> for RawSituationVisitor {
             } else {
                 // Far more fields than the contract has: keep one unknown to report.
                 fields.push((k, v));
-                while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+                while map
+                    .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                    .is_some()
+                {}
                 break;
             }
         }
-        Ok(RawSituation { fields: Some(fields) })
+        Ok(RawSituation {
+            fields: Some(fields),
+        })
     }
     fn visit_bool<E>(self, _: bool) -> Result<RawSituation, E> {
         Ok(RawSituation { fields: None })
@@ -570,7 +620,9 @@ impl<'de> Visitor<'de> for RawSituationVisitor {
 fn opt_date(v: &RawValue, field: &'static str) -> Result<Option<NaiveDate>, InputError> {
     match v {
         RawValue::Null => Ok(None),
-        RawValue::Str(s) if s.len() > MAX_STRING => Err(InputError::new(ErrorCode::TooLarge, Some(field))),
+        RawValue::Str(s) if s.len() > MAX_STRING => {
+            Err(InputError::new(ErrorCode::TooLarge, Some(field)))
+        }
         RawValue::Str(s) => dates::parse_iso(s).map(Some).map_err(|e| {
             let code = match e {
                 DateError::Impossible => ErrorCode::ImpossibleDate,
@@ -590,11 +642,19 @@ fn opt_bool(v: &RawValue, field: &'static str) -> Result<Option<bool>, InputErro
     }
 }
 
-fn opt_enum<T>(v: &RawValue, field: &'static str, parse: fn(&str) -> Option<T>) -> Result<Option<T>, InputError> {
+fn opt_enum<T>(
+    v: &RawValue,
+    field: &'static str,
+    parse: fn(&str) -> Option<T>,
+) -> Result<Option<T>, InputError> {
     match v {
         RawValue::Null => Ok(None),
-        RawValue::Str(s) if s.len() > MAX_STRING => Err(InputError::new(ErrorCode::TooLarge, Some(field))),
-        RawValue::Str(s) => parse(s).map(Some).ok_or_else(|| InputError::new(ErrorCode::UnknownValue, Some(field))),
+        RawValue::Str(s) if s.len() > MAX_STRING => {
+            Err(InputError::new(ErrorCode::TooLarge, Some(field)))
+        }
+        RawValue::Str(s) => parse(s)
+            .map(Some)
+            .ok_or_else(|| InputError::new(ErrorCode::UnknownValue, Some(field))),
         _ => Err(InputError::new(ErrorCode::WrongType, Some(field))),
     }
 }

@@ -193,6 +193,85 @@ fn month_arithmetic_overflow_is_none() {
     assert_eq!(grace_end(NaiveDate::MAX), None);
 }
 
+#[test]
+fn add_months_clamped_table() {
+    // (d, months, expected, source: Gregorian month lengths)
+    let table = [
+        (
+            ymd(2025, 11, 10),
+            3,
+            ymd(2026, 2, 10),
+            "doc example: same day",
+        ),
+        (
+            ymd(2025, 11, 30),
+            3,
+            ymd(2026, 2, 28),
+            "doc example: no 30 Feb 2026 → 28 Feb",
+        ),
+        (
+            ymd(2024, 2, 29),
+            12,
+            ymd(2025, 2, 28),
+            "doc example: no 29 Feb 2025",
+        ),
+        (
+            ymd(2026, 3, 31),
+            -1,
+            ymd(2026, 2, 28),
+            "doc example: backwards, clamped",
+        ),
+        (
+            ymd(2024, 3, 31),
+            -1,
+            ymd(2024, 2, 29),
+            "backwards into leap February",
+        ),
+        (
+            ymd(2025, 12, 31),
+            3,
+            ymd(2026, 3, 31),
+            "Dec → Mar, March has 31 days",
+        ),
+        (
+            ymd(2026, 1, 15),
+            -3,
+            ymd(2025, 10, 15),
+            "backwards over the year start",
+        ),
+        (ymd(2025, 5, 31), 0, ymd(2025, 5, 31), "zero months"),
+        (
+            ymd(2026, 8, 31),
+            -3,
+            ymd(2026, 5, 31),
+            "3 months before expiry (R-MYNA-2)",
+        ),
+        (
+            ymd(2026, 5, 31),
+            -3,
+            ymd(2026, 2, 28),
+            "3 months before, clamped to 28 Feb",
+        ),
+        (
+            ymd(1941, 8, 2),
+            85 * 12,
+            ymd(2026, 8, 2),
+            "85 years as months",
+        ),
+    ];
+    for (d, months, expected, why) in table {
+        assert_eq!(
+            add_months_clamped(d, months),
+            Some(expected),
+            "add_months_clamped({d}, {months}): {why}"
+        );
+    }
+    assert_eq!(add_months_clamped(NaiveDate::MAX, 1), None);
+    assert_eq!(add_months_clamped(NaiveDate::MIN, -1), None);
+    assert_eq!(add_months_clamped(ymd(2025, 1, 1), i32::MAX), None);
+    assert_eq!(add_months_clamped(ymd(2025, 1, 1), i32::MIN), None);
+}
+
 // ---------------------------------------------------------------------------------------
 // R-MYNA-3 grace end
 // ---------------------------------------------------------------------------------------
@@ -1022,6 +1101,13 @@ proptest! {
         prop_assert_eq!(r.day(), days_in_month(r.year(), r.month()));
         prop_assert_eq!(month_index(r) - month_index(d), i64::from(n));
         prop_assert!(r >= d);
+    }
+
+    #[test]
+    fn add_months_clamped_properties(d in supported_date(), months in -2400i32..2400) {
+        let r = add_months_clamped(d, months).expect("in range");
+        prop_assert_eq!(month_index(r) - month_index(d), i64::from(months));
+        prop_assert_eq!(r.day(), d.day().min(days_in_month(r.year(), r.month())));
     }
 
     #[test]

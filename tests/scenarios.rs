@@ -75,9 +75,18 @@ fn run(items: &[Value]) -> Vec<String> {
 #[test]
 fn the_twenty_worked_examples_of_the_specification_pass() {
     let items = load(Path::new("tests/spec/examples.json"));
-    assert_eq!(items.len(), 20, "examples.json should hold the 20 worked scenarios");
+    assert_eq!(
+        items.len(),
+        20,
+        "examples.json should hold the 20 worked scenarios"
+    );
     let failures = run(&items);
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -86,7 +95,10 @@ fn the_copy_of_examples_json_matches_the_specification_when_it_is_beside_the_rep
     if spec.exists() {
         let a = load(spec);
         let b = load(Path::new("tests/spec/examples.json"));
-        assert_eq!(a, b, "tests/spec/examples.json differs from shared/spec/examples.json: copy it again");
+        assert_eq!(
+            a, b,
+            "tests/spec/examples.json differs from shared/spec/examples.json: copy it again"
+        );
     }
 }
 
@@ -96,7 +108,17 @@ fn our_scenarios_written_from_rules_md_pass() {
     for f in scenario_files() {
         all.extend(load(&f));
     }
-    assert!(all.len() >= 150, "expected at least 150 own scenarios, found {}", all.len());
+    assert!(
+        all.len() >= 150,
+        "expected at least 150 own scenarios, found {}",
+        all.len()
+    );
     let failures = run(&all);
-    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), all.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n")
+    );
 }

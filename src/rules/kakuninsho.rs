@@ -2,7 +2,9 @@
 
 use super::mynahokensho::Myna;
 use super::old_card::OldCard;
-use crate::assessment::{Args, DocumentKind, Event, KakuninshoRoute, Reason, Status, Verdict, Warning};
+use crate::assessment::{
+    Args, DocumentKind, Event, KakuninshoRoute, Reason, Status, Verdict, Warning,
+};
 use crate::citation::{Certainty, RuleInfo};
 use crate::dates;
 use crate::params as p;
@@ -38,21 +40,39 @@ pub fn evaluate(
     let mut until = None;
     if s.shikaku_kakuninsho_held {
         if s.as_of < p::ABOLITION {
-            warnings.push(Warning { code: "kakuninshoBeforeAbolition", field: Some("shikakuKakuninshoHeld") });
+            warnings.push(Warning {
+                code: "kakuninshoBeforeAbolition",
+                field: Some("shikakuKakuninshoHeld"),
+            });
             status = Status::Invalid;
-            reasons.push(Reason::new(&p::R_KAKU_1, "kakuninsho.notYetExisting", Args::date("date", p::ABOLITION)));
+            reasons.push(Reason::new(
+                &p::R_KAKU_1,
+                "kakuninsho.notYetExisting",
+                Args::date("date", p::ABOLITION),
+            ));
         } else {
             match s.shikaku_kakuninsho_expiry {
                 Some(e) => {
                     until = Some(e);
                     valid = s.as_of <= e;
-                    status = if valid { Status::Valid } else { Status::Invalid };
-                    let key = if valid { "kakuninsho.validUntil" } else { "kakuninsho.expired" };
+                    status = if valid {
+                        Status::Valid
+                    } else {
+                        Status::Invalid
+                    };
+                    let key = if valid {
+                        "kakuninsho.validUntil"
+                    } else {
+                        "kakuninsho.expired"
+                    };
                     reasons.push(Reason::new(&p::R_KAKU_3, key, Args::date("date", e)));
                     if dates::add_months_clamped(s.as_of, (p::KAKUNINSHO_MAX_YEARS * 12) as i32)
                         .is_some_and(|max| e > max)
                     {
-                        warnings.push(Warning { code: "kakuninshoExpiryTooFar", field: Some("shikakuKakuninshoExpiry") });
+                        warnings.push(Warning {
+                            code: "kakuninshoExpiryTooFar",
+                            field: Some("shikakuKakuninshoExpiry"),
+                        });
                     }
                     events.push(Event {
                         date: e,
@@ -61,22 +81,39 @@ pub fn evaluate(
                         rule: &p::R_KAKU_3,
                         past: e < s.as_of,
                     });
-                    if !valid && s.insurer_kind == Some(InsurerKind::KokiKoreisha) && e <= p::KOKI_PROVISIONAL_END {
+                    if !valid
+                        && s.insurer_kind == Some(InsurerKind::KokiKoreisha)
+                        && e <= p::KOKI_PROVISIONAL_END
+                    {
                         // RULES.md §12 item 6: no provisional handling of expired 資格確認書 found.
-                        reasons.push(Reason::new(&p::R_KOKI_2, "kakuninsho.kokiProvisionalOver", Args::date("date", p::KOKI_PROVISIONAL_END)));
+                        reasons.push(Reason::new(
+                            &p::R_KOKI_2,
+                            "kakuninsho.kokiProvisionalOver",
+                            Args::date("date", p::KOKI_PROVISIONAL_END),
+                        ));
                     }
                 }
                 None => {
                     valid = true;
                     status = Status::Valid;
                     certainty = certainty.max(Certainty::InsurerDependent);
-                    warnings.push(Warning { code: "kakuninshoExpiryNotGiven", field: Some("shikakuKakuninshoExpiry") });
-                    reasons.push(Reason::new(&p::R_KAKU_3, "kakuninsho.checkPrintedExpiry", Args::none()));
+                    warnings.push(Warning {
+                        code: "kakuninshoExpiryNotGiven",
+                        field: Some("shikakuKakuninshoExpiry"),
+                    });
+                    reasons.push(Reason::new(
+                        &p::R_KAKU_3,
+                        "kakuninsho.checkPrintedExpiry",
+                        Args::none(),
+                    ));
                 }
             }
         }
     } else if s.shikaku_kakuninsho_expiry.is_some() {
-        warnings.push(Warning { code: "notApplicableNoKakuninsho", field: Some("shikakuKakuninshoExpiry") });
+        warnings.push(Warning {
+            code: "notApplicableNoKakuninsho",
+            field: Some("shikakuKakuninshoExpiry"),
+        });
     }
 
     // R-KAKU-4: while a valid old card is held, the 資格確認書 is not issued yet; it arrives
@@ -92,7 +129,11 @@ pub fn evaluate(
     if route == KakuninshoRoute::Automatic && old_valid && !valid {
         if let Some(from) = old.and_then(|o| o.until).and_then(dates::day_after) {
             valid_from = Some(from);
-            reasons.push(Reason::new(&p::R_KAKU_4, "kakuninsho.afterOldCard", Args::date("date", from)));
+            reasons.push(Reason::new(
+                &p::R_KAKU_4,
+                "kakuninsho.afterOldCard",
+                Args::date("date", from),
+            ));
             events.push(Event {
                 date: from,
                 document: DocumentKind::ShikakuKakuninsho,
@@ -137,54 +178,119 @@ fn is_saitama_koki_period(s: &Situation) -> bool {
 }
 
 /// CONTRACT.md `kakuninshoRoute`, first match wins:
-/// 1. notYet before 2024-12-02 (R-OLD-1); 2. application when the My Number card is lost, or
-/// the old card is lost and no マイナ保険証 is usable (R-KAKU-2); 3. automatic when no マイナ保険証
-/// is usable (R-KAKU-1, R-MYNA-4, R-CANCEL-1), or 後期 until 2026-07-31 (R-KOKI-1), or Saitama
-/// 後期 85+ (R-KOKI-2); 4. application for 要配慮者 (R-KAKU-2) or Saitama 後期 under 85
-/// (R-KOKI-2); 5. notNeeded (R-KAKU-2: "just in case" is not a ground; R-CANCEL-1 instead).
+///
+/// 1. `notYet` before 2024-12-02 (R-OLD-1);
+/// 2. `application` when the My Number card is lost, or the old card is lost and no
+///    マイナ保険証 is usable (R-KAKU-2);
+/// 3. `automatic` when no マイナ保険証 is usable (R-KAKU-1, R-MYNA-4, R-CANCEL-1), or 後期
+///    until 2026-07-31 (R-KOKI-1), or Saitama 後期 85+ (R-KOKI-2);
+/// 4. `application` for 要配慮者 (R-KAKU-2) or Saitama 後期 under 85 (R-KOKI-2);
+/// 5. `notNeeded` (R-KAKU-2: "just in case" is not a ground; R-CANCEL-1 instead).
 pub fn route(s: &Situation, myna: &Myna) -> (KakuninshoRoute, Reason, Certainty) {
     use KakuninshoRoute::*;
     let r = |rule: &'static RuleInfo, key| Reason::new(rule, key, Args::none());
     let koki = s.insurer_kind == Some(InsurerKind::KokiKoreisha);
     if s.as_of < p::ABOLITION {
-        return (NotYet, Reason::new(&p::R_OLD_1, "route.notYet", Args::date("date", p::ABOLITION)), Certainty::Verified);
+        return (
+            NotYet,
+            Reason::new(
+                &p::R_OLD_1,
+                "route.notYet",
+                Args::date("date", p::ABOLITION),
+            ),
+            Certainty::Verified,
+        );
     }
     if s.situation == Circumstance::LostMyNumberCard {
-        return (Application, r(&p::R_KAKU_2, "route.applyLostMyNumberCard"), Certainty::Verified);
+        return (
+            Application,
+            r(&p::R_KAKU_2, "route.applyLostMyNumberCard"),
+            Certainty::Verified,
+        );
     }
     if s.situation == Circumstance::LostOldCard && !myna.usable {
-        return (Application, r(&p::R_KAKU_2, "route.applyLostOldCard"), Certainty::Verified);
+        return (
+            Application,
+            r(&p::R_KAKU_2, "route.applyLostOldCard"),
+            Certainty::Verified,
+        );
     }
     if !myna.usable {
         if !s.has_my_number_card {
-            return (Automatic, r(&p::R_KAKU_1, "route.automaticNoMyna"), Certainty::Verified);
+            return (
+                Automatic,
+                r(&p::R_KAKU_1, "route.automaticNoMyna"),
+                Certainty::Verified,
+            );
         }
         if s.registration_cancelled_date.is_some_and(|c| c <= s.as_of) {
-            return (Automatic, r(&p::R_CANCEL_1, "route.automaticCancelled"), Certainty::Verified);
+            return (
+                Automatic,
+                r(&p::R_CANCEL_1, "route.automaticCancelled"),
+                Certainty::Verified,
+            );
         }
         if !s.registered_for_insurance {
-            return (Automatic, r(&p::R_KAKU_1, "route.automaticNoMyna"), Certainty::Verified);
+            return (
+                Automatic,
+                r(&p::R_KAKU_1, "route.automaticNoMyna"),
+                Certainty::Verified,
+            );
         }
         // Expired beyond the grace period: sent without application, timing insurer-dependent (D6).
-        return (Automatic, r(&p::R_MYNA_4, "route.automaticAfterExpiry"), Certainty::InsurerDependent);
+        return (
+            Automatic,
+            r(&p::R_MYNA_4, "route.automaticAfterExpiry"),
+            Certainty::InsurerDependent,
+        );
     }
     if koki && s.as_of <= p::KOKI_PROVISIONAL_END {
         return (
             Automatic,
-            Reason::new(&p::R_KOKI_1, "route.automaticKokiProvisional", Args::date("date", p::KOKI_PROVISIONAL_END)),
+            Reason::new(
+                &p::R_KOKI_1,
+                "route.automaticKokiProvisional",
+                Args::date("date", p::KOKI_PROVISIONAL_END),
+            ),
             Certainty::Verified,
         );
     }
     if is_saitama_koki_period(s) {
         match saitama_85_plus(s) {
-            Some(true) => return (Automatic, r(&p::R_KOKI_2, "route.automaticSaitama85"), Certainty::Unverified),
-            Some(false) => return (Application, r(&p::R_KOKI_2, "route.applicationSaitamaUnder85"), Certainty::Unverified),
-            None => return (Application, r(&p::R_KOKI_2, "route.saitamaNeedsBirthDate"), Certainty::Unverified),
+            Some(true) => {
+                return (
+                    Automatic,
+                    r(&p::R_KOKI_2, "route.automaticSaitama85"),
+                    Certainty::Unverified,
+                )
+            }
+            Some(false) => {
+                return (
+                    Application,
+                    r(&p::R_KOKI_2, "route.applicationSaitamaUnder85"),
+                    Certainty::Unverified,
+                )
+            }
+            None => {
+                return (
+                    Application,
+                    r(&p::R_KOKI_2, "route.saitamaNeedsBirthDate"),
+                    Certainty::Unverified,
+                )
+            }
         }
     }
     if s.difficulty_using_card {
-        return (Application, r(&p::R_KAKU_2, "route.applicationDifficulty"), Certainty::Verified);
+        return (
+            Application,
+            r(&p::R_KAKU_2, "route.applicationDifficulty"),
+            Certainty::Verified,
+        );
     }
-    let key = if koki { "route.notNeededKokiOshirase" } else { "route.notNeeded" };
+    let key = if koki {
+        "route.notNeededKokiOshirase"
+    } else {
+        "route.notNeeded"
+    };
     (NotNeeded, r(&p::R_KAKU_2, key), Certainty::Verified)
 }

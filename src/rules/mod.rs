@@ -23,13 +23,24 @@ pub fn assess(s: &Situation) -> Assessment {
     let mut events: Vec<Event> = Vec::with_capacity(8);
     let mut warnings: Vec<Warning> = Vec::new();
     if s.insurer_kind.is_none() {
-        warnings.push(Warning { code: "insurerKindNotGiven", field: Some("insurerKind") });
+        warnings.push(Warning {
+            code: "insurerKindNotGiven",
+            field: Some("insurerKind"),
+        });
     }
     if s.birth_date.is_some_and(|b| b > s.as_of) {
-        warnings.push(Warning { code: "birthDateAfterAsOf", field: Some("birthDate") });
+        warnings.push(Warning {
+            code: "birthDateAfterAsOf",
+            field: Some("birthDate"),
+        });
     }
-    if s.koki_region.is_some() && s.insurer_kind != Some(crate::situation::InsurerKind::KokiKoreisha) {
-        warnings.push(Warning { code: "notApplicableNotKoki", field: Some("kokiRegion") });
+    if s.koki_region.is_some()
+        && s.insurer_kind != Some(crate::situation::InsurerKind::KokiKoreisha)
+    {
+        warnings.push(Warning {
+            code: "notApplicableNotKoki",
+            field: Some("kokiRegion"),
+        });
     }
 
     let old = old_card::evaluate(s, &mut events, &mut warnings);
@@ -45,18 +56,25 @@ pub fn assess(s: &Situation) -> Assessment {
             | crate::situation::Document::MynacardPlusOshirase
             | crate::situation::Document::MynacardPlusMynaportalScreen => s.has_my_number_card,
             crate::situation::Document::MynahokenshoSmartphone => s.smartphone != Smartphone::None,
-            crate::situation::Document::OshiraseAlone | crate::situation::Document::OshiraseCopy => {
-                s.shikaku_joho_oshirase_held
-            }
+            crate::situation::Document::OshiraseAlone
+            | crate::situation::Document::OshiraseCopy => s.shikaku_joho_oshirase_held,
             _ => true,
         };
         if !held {
-            warnings.push(Warning { code: "presentedButNotHeld", field: Some("documentsPresented") });
+            warnings.push(Warning {
+                code: "presentedButNotHeld",
+                field: Some("documentsPresented"),
+            });
             break;
         }
     }
 
-    let held = window::Held { s, old: old.as_ref(), myna: &myna, kaku: &kaku };
+    let held = window::Held {
+        s,
+        old: old.as_ref(),
+        myna: &myna,
+        kaku: &kaku,
+    };
     let documents_to_show = window::documents_to_show(&held);
     let (copay, window_verdict) = window::copay(&held);
     let assistance = window::assistance(s, &myna);
@@ -72,10 +90,18 @@ pub fn assess(s: &Situation) -> Assessment {
     if s.as_of > p::RULES_AS_OF {
         // R-TODAY-1: the rules are as known on the rules-as-of date.
         if let Some(v) = verdicts.last_mut() {
-            v.reasons.push(Reason::new(&p::R_TODAY_1, "window.rulesAsOf", Args::date("date", p::RULES_AS_OF)));
+            v.reasons.push(Reason::new(
+                &p::R_TODAY_1,
+                "window.rulesAsOf",
+                Args::date("date", p::RULES_AS_OF),
+            ));
         }
     }
-    let certainty = verdicts.iter().map(|v| v.certainty).max().unwrap_or(Certainty::Verified);
+    let certainty = verdicts
+        .iter()
+        .map(|v| v.certainty)
+        .max()
+        .unwrap_or(Certainty::Verified);
     events.sort_by_key(|e| e.date);
 
     let summary = Summary {
@@ -112,7 +138,14 @@ fn action(
     rule: &'static RuleInfo,
     certainty: Certainty,
 ) -> Action {
-    Action { message_key: key, deadline, from, params: Args::none(), rule, certainty }
+    Action {
+        message_key: key,
+        deadline,
+        from,
+        params: Args::none(),
+        rule,
+        certainty,
+    }
 }
 
 /// Next actions, most urgent first. Each cites the rule that makes it necessary.
@@ -127,88 +160,207 @@ fn next_actions(s: &Situation, h: &window::Held, copay: Copay) -> Vec<Action> {
             out.push(a);
         }
         Copay::NormalIfOnlineConfirmed => {
-            out.push(action("action.bringValidDocumentNextTime", Some(window::provisional_end(s)), None, &p::R_PROV_1, v));
+            out.push(action(
+                "action.bringValidDocumentNextTime",
+                Some(window::provisional_end(s)),
+                None,
+                &p::R_PROV_1,
+                v,
+            ));
         }
         _ => {}
     }
     match s.situation {
         Circumstance::ReaderFailure | Circumstance::NoReader if h.myna.usable => {
-            let key = if s.shikaku_joho_oshirase_held { "action.showOshiraseWithCard" } else { "action.fillMoushitatesho" };
+            let key = if s.shikaku_joho_oshirase_held {
+                "action.showOshiraseWithCard"
+            } else {
+                "action.fillMoushitatesho"
+            };
             out.push(action(key, None, None, &p::R_FAIL_1, v));
         }
         Circumstance::NewQualification if h.myna.usable => {
-            out.push(action("action.showOshiraseOrMoushitatesho", None, None, &p::R_FAIL_2, v));
+            out.push(action(
+                "action.showOshiraseOrMoushitatesho",
+                None,
+                None,
+                &p::R_FAIL_2,
+                v,
+            ));
         }
         Circumstance::SchoolTrip | Circumstance::Nursery => {
-            out.push(action("action.prepareTripDocuments", None, None, &p::R_OSHI_2, v));
+            out.push(action(
+                "action.prepareTripDocuments",
+                None,
+                None,
+                &p::R_OSHI_2,
+                v,
+            ));
         }
         Circumstance::HighCost => {
-            let key = if h.myna.usable { "action.consentAtReaderForCap" } else { "action.applyGendogaku" };
+            let key = if h.myna.usable {
+                "action.consentAtReaderForCap"
+            } else {
+                "action.applyGendogaku"
+            };
             out.push(action(key, None, None, &p::R_HIGH_1, v));
             if !h.myna.usable && window::gendo_kubun_printable(s.insurer_kind) {
-                out.push(action("action.askGendoKubunPrinted", None, None, &p::R_HIGH_1, v));
+                out.push(action(
+                    "action.askGendoKubunPrinted",
+                    None,
+                    None,
+                    &p::R_HIGH_1,
+                    v,
+                ));
             }
         }
         Circumstance::TaxDeduction => {
-            let key = if h.myna.usable { "action.useMynaportalForTax" } else { "action.keepReceiptsForTax" };
+            let key = if h.myna.usable {
+                "action.useMynaportalForTax"
+            } else {
+                "action.keepReceiptsForTax"
+            };
             out.push(action(key, None, None, &p::R_TAX_1, v));
         }
         Circumstance::LostMyNumberCard => {
-            out.push(action("action.reportLostMyNumberCard", None, None, &p::R_KAKU_2, v));
+            out.push(action(
+                "action.reportLostMyNumberCard",
+                None,
+                None,
+                &p::R_KAKU_2,
+                v,
+            ));
         }
         _ => {}
     }
     // 資格確認書.
     match h.kaku.route {
         KakuninshoRoute::Application if !s.kakuninsho_application_made && !h.kaku.valid => {
-            out.push(action("action.applyForKakuninsho", None, None, &p::R_KAKU_2, h.kaku.verdict.certainty));
+            out.push(action(
+                "action.applyForKakuninsho",
+                None,
+                None,
+                &p::R_KAKU_2,
+                h.kaku.verdict.certainty,
+            ));
         }
         KakuninshoRoute::Automatic if !h.kaku.valid => {
-            let rule = h.kaku.verdict.reasons.last().map_or(&p::R_KAKU_1, |r| r.rule);
-            out.push(action("action.waitForKakuninsho", None, h.kaku.verdict.valid_from, rule, h.kaku.verdict.certainty));
+            let rule = h
+                .kaku
+                .verdict
+                .reasons
+                .last()
+                .map_or(&p::R_KAKU_1, |r| r.rule);
+            out.push(action(
+                "action.waitForKakuninsho",
+                None,
+                h.kaku.verdict.valid_from,
+                rule,
+                h.kaku.verdict.certainty,
+            ));
         }
         KakuninshoRoute::NotNeeded if s.kakuninsho_application_made && !h.kaku.valid => {
-            out.push(action("action.cancelRegistrationInstead", None, None, &p::R_CANCEL_1, v));
+            out.push(action(
+                "action.cancelRegistrationInstead",
+                None,
+                None,
+                &p::R_CANCEL_1,
+                v,
+            ));
         }
         _ => {}
     }
     if h.kaku.valid {
         if let Some(until) = h.kaku.verdict.valid_until {
-            let rule = if s.insurer_kind == Some(crate::situation::InsurerKind::KokiKoreisha) { &p::R_KOKI_3 } else { &p::R_KAKU_3 };
-            out.push(action("action.kakuninshoRenewedAutomatically", Some(until), None, rule, Certainty::InsurerDependent));
+            let rule = if s.insurer_kind == Some(crate::situation::InsurerKind::KokiKoreisha) {
+                &p::R_KOKI_3
+            } else {
+                &p::R_KAKU_3
+            };
+            out.push(action(
+                "action.kakuninshoRenewedAutomatically",
+                Some(until),
+                None,
+                rule,
+                Certainty::InsurerDependent,
+            ));
         }
     }
     // マイナ保険証.
     if h.myna.usable {
         if let (Some(expiry), Some(until)) = (h.myna.expiry, h.myna.until) {
-            let from = crate::dates::add_months_clamped(expiry, -(p::ECERT_RENEWAL_WINDOW_MONTHS as i32));
+            let from =
+                crate::dates::add_months_clamped(expiry, -(p::ECERT_RENEWAL_WINDOW_MONTHS as i32));
             let deadline = if s.as_of <= expiry { expiry } else { until };
-            out.push(action("action.renewEcert", Some(deadline), from, &p::R_MYNA_2, v));
+            out.push(action(
+                "action.renewEcert",
+                Some(deadline),
+                from,
+                &p::R_MYNA_2,
+                v,
+            ));
         }
         if s.smartphone != Smartphone::None {
-            out.push(action("action.carryPhysicalCard", None, None, &p::R_MYNA_5, v));
+            out.push(action(
+                "action.carryPhysicalCard",
+                None,
+                None,
+                &p::R_MYNA_5,
+                v,
+            ));
         }
     } else if s.has_my_number_card && s.situation != Circumstance::LostMyNumberCard {
         if h.myna.expiry.is_some() && h.myna.until.is_some_and(|u| u < s.as_of) {
-            out.push(action("action.renewEcertAtOffice", None, None, &p::R_MYNA_2, v));
+            out.push(action(
+                "action.renewEcertAtOffice",
+                None,
+                None,
+                &p::R_MYNA_2,
+                v,
+            ));
         }
         if s.registration_cancelled_date.is_some_and(|c| c <= s.as_of) {
-            out.push(action("action.reRegisterAnyTime", None, None, &p::R_CANCEL_1, v));
+            out.push(action(
+                "action.reRegisterAnyTime",
+                None,
+                None,
+                &p::R_CANCEL_1,
+                v,
+            ));
         } else if !s.registered_for_insurance {
-            out.push(action("action.registerForInsurance", None, None, &p::R_MYNA_1, v));
+            out.push(action(
+                "action.registerForInsurance",
+                None,
+                None,
+                &p::R_MYNA_1,
+                v,
+            ));
         }
     }
     // 従来の保険証 still valid: its last day.
     if let Some(o) = h.old {
         if o.valid {
-            out.push(action("action.oldCardLastDay", o.until, None, o.verdict.reasons.first().map_or(&p::R_OLD_1, |r| r.rule), v));
+            out.push(action(
+                "action.oldCardLastDay",
+                o.until,
+                None,
+                o.verdict.reasons.first().map_or(&p::R_OLD_1, |r| r.rule),
+                v,
+            ));
         }
     }
-    if window::needs_koureijukyusha(s) && (h.kaku.valid || h.kaku.on_its_way || h.old.is_some_and(|o| o.valid)) {
-        out.push(action("action.bringKoureijukyushaSho", None, None, &p::R_OLD_7, v));
+    if window::needs_koureijukyusha(s)
+        && (h.kaku.valid || h.kaku.on_its_way || h.old.is_some_and(|o| o.valid))
+    {
+        out.push(action(
+            "action.bringKoureijukyushaSho",
+            None,
+            None,
+            &p::R_OLD_7,
+            v,
+        ));
     }
     // Most urgent first: dated ones by deadline, then undated in rule order.
     out.sort_by_key(|a| a.deadline.map_or((1, NaiveDate::MAX), |d| (0, d)));
     out
 }
-

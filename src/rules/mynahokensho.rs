@@ -43,7 +43,10 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
             (s.ecert_expiry.is_some(), "ecertExpiry"),
         ] {
             if set {
-                warnings.push(Warning { code: "notApplicableNoMyNumberCard", field: Some(field) });
+                warnings.push(Warning {
+                    code: "notApplicableNoMyNumberCard",
+                    field: Some(field),
+                });
             }
         }
         reasons.push(Reason::new(&p::R_MYNA_1, "myna.noCard", Args::none()));
@@ -55,21 +58,35 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
     }
     if let Some(c) = s.registration_cancelled_date {
         if c < p::CANCEL_ACCEPTED_FROM {
-            warnings.push(Warning { code: "cancellationBeforeAccepted", field: Some("registrationCancelledDate") });
+            warnings.push(Warning {
+                code: "cancellationBeforeAccepted",
+                field: Some("registrationCancelledDate"),
+            });
         }
         if c <= s.as_of {
-            reasons.push(Reason::new(&p::R_CANCEL_1, "myna.registrationCancelled", Args::date("date", c)));
+            reasons.push(Reason::new(
+                &p::R_CANCEL_1,
+                "myna.registrationCancelled",
+                Args::date("date", c),
+            ));
             return none(Status::Invalid, reasons);
         }
     }
     if !s.registered_for_insurance {
-        reasons.push(Reason::new(&p::R_MYNA_1, "myna.notRegistered", Args::none()));
+        reasons.push(Reason::new(
+            &p::R_MYNA_1,
+            "myna.notRegistered",
+            Args::none(),
+        ));
         return none(Status::Invalid, reasons);
     }
     if let (Some(e), Some(c)) = (s.ecert_expiry, s.my_number_card_expiry) {
         if e > c {
             // R-MYNA-2: the certificate never outlives the card; the earlier date is used.
-            warnings.push(Warning { code: "ecertAfterCardExpiry", field: Some("ecertExpiry") });
+            warnings.push(Warning {
+                code: "ecertAfterCardExpiry",
+                field: Some("ecertExpiry"),
+            });
         }
     }
     let expiry = match (s.ecert_expiry, s.my_number_card_expiry) {
@@ -77,7 +94,11 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
         (e, c) => e.or(c),
     };
     let Some(expiry) = expiry else {
-        reasons.push(Reason::new(&p::R_MYNA_1, "myna.usableExpiryUnknown", Args::none()));
+        reasons.push(Reason::new(
+            &p::R_MYNA_1,
+            "myna.usableExpiryUnknown",
+            Args::none(),
+        ));
         let mut m = none(Status::Valid, reasons);
         m.usable = true;
         m.smartphone_ok = smartphone_ok(s);
@@ -100,20 +121,42 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
         // would already have ended, say that sources disagree.
         if dates::add_months_clamped(expiry, p::GRACE_MONTHS as i32).is_some_and(|d| s.as_of > d) {
             certainty = Certainty::SourcesDisagree;
-            reasons.push(Reason::new(&p::R_MYNA_3, "myna.graceSourcesDisagree", Args::none()));
+            reasons.push(Reason::new(
+                &p::R_MYNA_3,
+                "myna.graceSourcesDisagree",
+                Args::none(),
+            ));
         }
     } else {
         reasons.push(Reason::new(&p::R_MYNA_3, "myna.graceOver", args));
-        reasons.push(Reason::new(&p::R_FAIL_3, "myna.expiredNotReaderFailure", Args::none()));
+        reasons.push(Reason::new(
+            &p::R_FAIL_3,
+            "myna.expiredNotReaderFailure",
+            Args::none(),
+        ));
     }
     if let Some(c) = s.registration_cancelled_date {
-        reasons.push(Reason::new(&p::R_CANCEL_1, "myna.cancellationScheduled", Args::date("date", c)));
+        reasons.push(Reason::new(
+            &p::R_CANCEL_1,
+            "myna.cancellationScheduled",
+            Args::date("date", c),
+        ));
         events.push(event(c, "event.registrationCancelled", &p::R_CANCEL_1, s));
     }
-    if let Some(from) = dates::add_months_clamped(expiry, -(p::ECERT_RENEWAL_WINDOW_MONTHS as i32)) {
+    if let Some(from) = dates::add_months_clamped(expiry, -(p::ECERT_RENEWAL_WINDOW_MONTHS as i32))
+    {
         events.push(event(from, "event.ecertRenewalOpens", &p::R_MYNA_2, s));
     }
-    events.push(event(expiry, if card_is_earlier { "event.cardExpires" } else { "event.ecertExpires" }, &p::R_MYNA_2, s));
+    events.push(event(
+        expiry,
+        if card_is_earlier {
+            "event.cardExpires"
+        } else {
+            "event.ecertExpires"
+        },
+        &p::R_MYNA_2,
+        s,
+    ));
     events.push(event(until, "event.mynaGraceEnds", &p::R_MYNA_3, s));
 
     let mut m = Myna {
@@ -147,7 +190,11 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
         } else {
             "myna.smartphoneCarryCard"
         };
-        m.verdict.reasons.push(Reason::new(&p::R_MYNA_5, key, Args::date("date", p::SMARTPHONE_START)));
+        m.verdict.reasons.push(Reason::new(
+            &p::R_MYNA_5,
+            key,
+            Args::date("date", p::SMARTPHONE_START),
+        ));
     }
     m
 }
@@ -162,11 +209,24 @@ pub fn grace_end(expiry: NaiveDate) -> NaiveDate {
 /// R-MYNA-5 (https://www.bcnretail.com/market/detail/20250919_557389.html): from 2025-09-19 a
 /// smartphone set up as マイナ保険証 works at facilities with the smartphone reader.
 fn smartphone_ok(s: &Situation) -> bool {
-    s.smartphone != Smartphone::None && s.as_of >= p::SMARTPHONE_START && s.facility_supports_smartphone != Some(false)
+    s.smartphone != Smartphone::None
+        && s.as_of >= p::SMARTPHONE_START
+        && s.facility_supports_smartphone != Some(false)
 }
 
-fn event(date: NaiveDate, key: &'static str, rule: &'static crate::citation::RuleInfo, s: &Situation) -> Event {
-    Event { date, document: DocumentKind::Mynahokensho, message_key: key, rule, past: date < s.as_of }
+fn event(
+    date: NaiveDate,
+    key: &'static str,
+    rule: &'static crate::citation::RuleInfo,
+    s: &Situation,
+) -> Event {
+    Event {
+        date,
+        document: DocumentKind::Mynahokensho,
+        message_key: key,
+        rule,
+        past: date < s.as_of,
+    }
 }
 
 fn verdict(

@@ -27,7 +27,10 @@ pub enum EndCause {
 impl EndCause {
     /// Whether the card expired "by date" (CONTRACT `oldCardProvisionalAcceptance`).
     pub fn is_by_date(self) -> bool {
-        matches!(self, EndCause::PrintedExpiry | EndCause::Kokuho70 | EndCause::Cap)
+        matches!(
+            self,
+            EndCause::PrintedExpiry | EndCause::Kokuho70 | EndCause::Cap
+        )
     }
 }
 
@@ -51,15 +54,25 @@ pub struct OldCard {
 /// day before a change of printed data; with R-OLD-2/3 (cap), R-OLD-4 (leaving), R-OLD-5
 /// (国保 70th-birthday month), R-OLD-6 (後期), R-OLD-8 (75th birthday). Returns `None` when no
 /// old card is held.
-pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warning>) -> Option<OldCard> {
+pub fn evaluate(
+    s: &Situation,
+    events: &mut Vec<Event>,
+    warnings: &mut Vec<Warning>,
+) -> Option<OldCard> {
     if !s.old_card_held {
         for (set, field) in [
             (s.old_card_printed_expiry.is_some(), "oldCardPrintedExpiry"),
-            (s.old_card_issued_by_20241201.is_some(), "oldCardIssuedBy20241201"),
+            (
+                s.old_card_issued_by_20241201.is_some(),
+                "oldCardIssuedBy20241201",
+            ),
             (s.card_data_change_date.is_some(), "cardDataChangeDate"),
         ] {
             if set {
-                warnings.push(Warning { code: "notApplicableNoOldCard", field: Some(field) });
+                warnings.push(Warning {
+                    code: "notApplicableNoOldCard",
+                    field: Some(field),
+                });
             }
         }
         return None;
@@ -67,8 +80,15 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
     let mut reasons = Vec::new();
     if s.old_card_issued_by_20241201 == Some(false) {
         // R-OLD-1: none were issued from 2024-12-02, so this cannot be a traditional card.
-        warnings.push(Warning { code: "oldCardCannotExist", field: Some("oldCardIssuedBy20241201") });
-        reasons.push(Reason::new(&p::R_OLD_1, "oldCard.notIssuedAfterAbolition", Args::date("date", p::ABOLITION)));
+        warnings.push(Warning {
+            code: "oldCardCannotExist",
+            field: Some("oldCardIssuedBy20241201"),
+        });
+        reasons.push(Reason::new(
+            &p::R_OLD_1,
+            "oldCard.notIssuedAfterAbolition",
+            Args::date("date", p::ABOLITION),
+        ));
         return Some(OldCard {
             valid: false,
             until: None,
@@ -92,7 +112,10 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
                 candidates.push((d, EndCause::DataChange));
             }
         } else {
-            warnings.push(Warning { code: "dataChangeOnlyRegionalCards", field: Some("cardDataChangeDate") });
+            warnings.push(Warning {
+                code: "dataChangeOnlyRegionalCards",
+                field: Some("cardDataChangeDate"),
+            });
         }
     }
     if let Some(e) = s.old_card_printed_expiry {
@@ -103,8 +126,15 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
     }
     candidates.push((p::OLD_CARD_CAP, EndCause::Cap));
     // Earliest wins; on equal days the order above (leaving before expiry) decides.
-    let until = candidates.iter().map(|c| c.0).min().unwrap_or(p::OLD_CARD_CAP);
-    let cause = candidates.iter().find(|c| c.0 == until).map_or(EndCause::Cap, |c| c.1);
+    let until = candidates
+        .iter()
+        .map(|c| c.0)
+        .min()
+        .unwrap_or(p::OLD_CARD_CAP);
+    let cause = candidates
+        .iter()
+        .find(|c| c.0 == until)
+        .map_or(EndCause::Cap, |c| c.1);
 
     reasons.push(cause_reason(s, cause, until));
     let valid = s.as_of <= until;
@@ -117,10 +147,18 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
     let mut certainty = Certainty::Verified;
     if !valid && cause.is_by_date() {
         if !still_qualified {
-            reasons.push(Reason::new(&p::R_PROV_1, "oldCard.provisionalNotAfterLeaving", Args::none()));
+            reasons.push(Reason::new(
+                &p::R_PROV_1,
+                "oldCard.provisionalNotAfterLeaving",
+                Args::none(),
+            ));
         } else if s.as_of < w_start {
             // Expired before the window opened for this insurer.
-            reasons.push(Reason::new(&p::R_PROV_1, "oldCard.provisionalNotYet", Args::date("date", w_start)));
+            reasons.push(Reason::new(
+                &p::R_PROV_1,
+                "oldCard.provisionalNotYet",
+                Args::date("date", w_start),
+            ));
         } else if s.as_of <= w_end {
             provisional_ok = true;
             reasons.push(Reason::new(
@@ -129,16 +167,28 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
                 Args::date("from", w_start).with("until", crate::assessment::ArgValue::Date(w_end)),
             ));
         } else {
-            reasons.push(Reason::new(&p::R_PROV_2, "oldCard.provisionalEnded", Args::date("date", w_end)));
+            reasons.push(Reason::new(
+                &p::R_PROV_2,
+                "oldCard.provisionalEnded",
+                Args::date("date", w_end),
+            ));
         }
     }
     if kind == Some(InsurerKind::Kokuho) && s.old_card_printed_expiry.is_none() && valid {
         // RULES.md D8: 国保 expiry dates differ by municipality; ask for the printed date.
         certainty = Certainty::InsurerDependent;
-        reasons.push(Reason::new(&p::R_OLD_5, "oldCard.kokuhoAskPrintedExpiry", Args::none()));
+        reasons.push(Reason::new(
+            &p::R_OLD_5,
+            "oldCard.kokuhoAskPrintedExpiry",
+            Args::none(),
+        ));
     }
     if s.as_of < p::ABOLITION && valid {
-        reasons.push(Reason::new(&p::R_OLD_1, "oldCard.beforeAbolition", Args::date("date", p::ABOLITION)));
+        reasons.push(Reason::new(
+            &p::R_OLD_1,
+            "oldCard.beforeAbolition",
+            Args::date("date", p::ABOLITION),
+        ));
     }
 
     events.push(Event {
@@ -225,7 +275,9 @@ pub fn kokuho70_end(s: &Situation) -> Option<NaiveDate> {
 fn cause_reason(s: &Situation, cause: EndCause, until: NaiveDate) -> Reason {
     let a = Args::date("date", until);
     match cause {
-        EndCause::QualificationLost => Reason::new(&p::R_OLD_4, "oldCard.untilQualificationLost", a),
+        EndCause::QualificationLost => {
+            Reason::new(&p::R_OLD_4, "oldCard.untilQualificationLost", a)
+        }
         EndCause::Age75 => Reason::new(&p::R_OLD_8, "oldCard.untilAge75", a),
         EndCause::DataChange => Reason::new(&p::R_OLD_1, "oldCard.untilDataChange", a),
         EndCause::Kokuho70 => Reason::new(&p::R_OLD_5, "oldCard.untilAge70Month", a),
@@ -233,13 +285,19 @@ fn cause_reason(s: &Situation, cause: EndCause, until: NaiveDate) -> Reason {
             Some(InsurerKind::Kokuho | InsurerKind::KokuhoKumiai) => {
                 Reason::new(&p::R_OLD_5, "oldCard.untilPrintedExpiry", a)
             }
-            Some(InsurerKind::KokiKoreisha) => Reason::new(&p::R_OLD_6, "oldCard.untilPrintedExpiry", a),
+            Some(InsurerKind::KokiKoreisha) => {
+                Reason::new(&p::R_OLD_6, "oldCard.untilPrintedExpiry", a)
+            }
             _ => Reason::new(&p::R_OLD_1, "oldCard.untilPrintedExpiry", a),
         },
         EndCause::Cap => {
-            if s.old_card_printed_expiry.is_some_and(|e| e > p::OLD_CARD_CAP) {
+            if s.old_card_printed_expiry
+                .is_some_and(|e| e > p::OLD_CARD_CAP)
+            {
                 Reason::new(&p::R_OLD_3, "oldCard.untilCapPrintedLater", a)
-            } else if s.old_card_printed_expiry.is_none() && !s.insurer_kind.is_some_and(InsurerKind::is_regional) {
+            } else if s.old_card_printed_expiry.is_none()
+                && !s.insurer_kind.is_some_and(InsurerKind::is_regional)
+            {
                 Reason::new(&p::R_OLD_2, "oldCard.untilCapNoExpiry", a)
             } else {
                 Reason::new(&p::R_OLD_1, "oldCard.untilCap", a)

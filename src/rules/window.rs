@@ -28,7 +28,10 @@ impl Held<'_> {
         self.old.is_some_and(|o| o.valid) && self.s.situation != Circumstance::LostOldCard
     }
     fn reader_unavailable(&self) -> bool {
-        matches!(self.s.situation, Circumstance::ReaderFailure | Circumstance::NoReader)
+        matches!(
+            self.s.situation,
+            Circumstance::ReaderFailure | Circumstance::NoReader
+        )
     }
 }
 
@@ -40,7 +43,10 @@ impl Held<'_> {
 pub fn documents_to_show(h: &Held) -> Vec<Document> {
     let s = h.s;
     let mut out: Vec<Document> = Vec::with_capacity(6);
-    let trip = matches!(s.situation, Circumstance::SchoolTrip | Circumstance::Nursery);
+    let trip = matches!(
+        s.situation,
+        Circumstance::SchoolTrip | Circumstance::Nursery
+    );
     if trip {
         if h.myna.usable {
             out.push(Document::MynaportalPdfOrPrintout);
@@ -97,7 +103,9 @@ pub fn documents_to_show(h: &Held) -> Vec<Document> {
         }
         out.push(Document::GendogakuNinteisho);
     }
-    let standalone_paper = out.iter().any(|d| matches!(d, Document::ShikakuKakuninsho | Document::OldCard));
+    let standalone_paper = out
+        .iter()
+        .any(|d| matches!(d, Document::ShikakuKakuninsho | Document::OldCard));
     if standalone_paper && needs_koureijukyusha(s) {
         out.push(Document::KoureijukyushaSho);
     }
@@ -140,7 +148,10 @@ pub fn copay_for(doc: Document, h: &Held) -> Option<Copay> {
             FullCostPossible
         }
     };
-    let trip = matches!(s.situation, Circumstance::SchoolTrip | Circumstance::Nursery);
+    let trip = matches!(
+        s.situation,
+        Circumstance::SchoolTrip | Circumstance::Nursery
+    );
     Some(match doc {
         Document::OldCard => match h.old {
             Some(o) if o.valid => Normal,
@@ -162,15 +173,17 @@ pub fn copay_for(doc: Document, h: &Held) -> Option<Copay> {
         Document::Moushitatesho => ok(h.myna.usable
             && matches!(
                 s.situation,
-                Circumstance::ReaderFailure | Circumstance::NoReader | Circumstance::NewQualification
+                Circumstance::ReaderFailure
+                    | Circumstance::NoReader
+                    | Circumstance::NewQualification
             )),
         Document::OshiraseAlone => oshirase_window(s),
         Document::MynaportalPdfOrPrintout | Document::OshiraseCopy => ok(trip && h.myna.usable),
         Document::KakuninshoCopy => ok(trip && h.kaku.valid),
         Document::MynacardPhotocopy => FullCostPossible,
-        Document::KoureijukyushaSho | Document::GendogakuNinteisho | Document::MynaportalIryouhiTsuchi => {
-            return None
-        }
+        Document::KoureijukyushaSho
+        | Document::GendogakuNinteisho
+        | Document::MynaportalIryouhiTsuchi => return None,
     })
 }
 
@@ -181,7 +194,10 @@ pub fn copay(h: &Held) -> (Copay, Verdict) {
     let mut reasons = Vec::new();
     if s.situation == Circumstance::TaxDeduction {
         reasons.push(Reason::new(&p::R_TAX_1, "window.taxNoWindow", Args::none()));
-        return (Copay::Normal, window_verdict(Copay::Normal, Certainty::Verified, reasons));
+        return (
+            Copay::Normal,
+            window_verdict(Copay::Normal, Certainty::Verified, reasons),
+        );
     }
     let held: Vec<Document>;
     let docs: &[Document] = if s.documents_presented.is_empty() {
@@ -209,7 +225,11 @@ pub fn copay(h: &Held) -> (Copay, Verdict) {
     } else {
         &s.documents_presented
     };
-    let best = docs.iter().filter_map(|d| copay_for(*d, h)).min().unwrap_or(Copay::FullCostPossible);
+    let best = docs
+        .iter()
+        .filter_map(|d| copay_for(*d, h))
+        .min()
+        .unwrap_or(Copay::FullCostPossible);
     let key = match best {
         Copay::Normal => "window.copayNormal",
         Copay::NormalIfOnlineConfirmed => "window.copayIfOnlineConfirmed",
@@ -218,42 +238,77 @@ pub fn copay(h: &Held) -> (Copay, Verdict) {
     let rule = match best {
         Copay::Normal if h.reader_unavailable() => &p::R_FAIL_1,
         Copay::Normal if s.situation == Circumstance::NewQualification => &p::R_FAIL_2,
-        Copay::Normal if matches!(s.situation, Circumstance::SchoolTrip | Circumstance::Nursery) => &p::R_OSHI_2,
+        Copay::Normal
+            if matches!(
+                s.situation,
+                Circumstance::SchoolTrip | Circumstance::Nursery
+            ) =>
+        {
+            &p::R_OSHI_2
+        }
         Copay::Normal => &p::R_TODAY_1,
         Copay::NormalIfOnlineConfirmed => &p::R_PROV_1,
         Copay::FullCostPossible => &p::R_FAIL_3,
     };
     reasons.push(Reason::new(rule, key, Args::none()));
     if best == Copay::FullCostPossible {
-        reasons.push(Reason::new(&p::R_PROV_2, "window.ryoyohiRefund", Args::none().with("years", crate::assessment::ArgValue::Number(p::RYOYOHI_CLAIM_YEARS))));
+        reasons.push(Reason::new(
+            &p::R_PROV_2,
+            "window.ryoyohiRefund",
+            Args::none().with(
+                "years",
+                crate::assessment::ArgValue::Number(p::RYOYOHI_CLAIM_YEARS),
+            ),
+        ));
     }
     if docs.contains(&Document::OshiraseAlone) || docs.contains(&Document::MynacardPlusOshirase) {
-        reasons.push(Reason::new(&p::R_OSHI_1, "window.oshiraseNotAlone", Args::none()));
+        reasons.push(Reason::new(
+            &p::R_OSHI_1,
+            "window.oshiraseNotAlone",
+            Args::none(),
+        ));
     }
     if docs.contains(&Document::MynacardPhotocopy) {
-        reasons.push(Reason::new(&p::R_OSHI_2, "window.photocopyUseless", Args::none()));
+        reasons.push(Reason::new(
+            &p::R_OSHI_2,
+            "window.photocopyUseless",
+            Args::none(),
+        ));
     }
     if s.situation == Circumstance::HighCost {
-        let key = if h.myna.usable { "window.highCostMyna" } else { "window.highCostGendogaku" };
+        let key = if h.myna.usable {
+            "window.highCostMyna"
+        } else {
+            "window.highCostGendogaku"
+        };
         reasons.push(Reason::new(&p::R_HIGH_1, key, Args::none()));
     }
     if s.situation == Circumstance::NoReader {
         // RULES.md R-OSHI-1 names facilities without a reader; the 申立書 route there is
         // inferred from R-FAIL-1, not stated.
-        reasons.push(Reason::new(&p::R_OSHI_1, "window.noReaderFacility", Args::none()));
+        reasons.push(Reason::new(
+            &p::R_OSHI_1,
+            "window.noReaderFacility",
+            Args::none(),
+        ));
     }
-    let certainty = if s.situation == Circumstance::NoReader && best == Copay::Normal && h.myna.usable {
-        Certainty::Unverified
-    } else {
-        Certainty::Verified
-    };
+    let certainty =
+        if s.situation == Circumstance::NoReader && best == Copay::Normal && h.myna.usable {
+            Certainty::Unverified
+        } else {
+            Certainty::Verified
+        };
     (best, window_verdict(best, certainty, reasons))
 }
 
 fn window_verdict(c: Copay, certainty: Certainty, reasons: Vec<Reason>) -> Verdict {
     Verdict {
         document: DocumentKind::Window,
-        status: if c == Copay::Normal { Status::Normal } else { Status::AtRisk },
+        status: if c == Copay::Normal {
+            Status::Normal
+        } else {
+            Status::AtRisk
+        },
         valid_from: None,
         valid_until: None,
         grace_until: None,
@@ -271,13 +326,25 @@ pub fn assistance(s: &Situation, myna: &Myna) -> Vec<Assistance> {
     if !(asked && myna.usable) {
         return Vec::new();
     }
-    let a = |key, certainty, rule| Assistance { message_key: key, certainty, rule };
+    let a = |key, certainty, rule| Assistance {
+        message_key: key,
+        certainty,
+        rule,
+    };
     vec![
         a("assist.visualCheck", Certainty::Verified, &p::R_MYNA_6),
         a("assist.faceAuthCard", Certainty::Verified, &p::R_MYNA_6),
-        a("assist.staffHelpPlacing", Certainty::Unverified, &p::R_MYNA_6),
+        a(
+            "assist.staffHelpPlacing",
+            Certainty::Unverified,
+            &p::R_MYNA_6,
+        ),
         a("assist.proxyPin", Certainty::Unverified, &p::R_MYNA_6),
-        a("assist.kakuninshoOnApplication", Certainty::Verified, &p::R_KAKU_2),
+        a(
+            "assist.kakuninshoOnApplication",
+            Certainty::Verified,
+            &p::R_KAKU_2,
+        ),
     ]
 }
 
