@@ -60,6 +60,18 @@ fn run(items: &[Value]) -> Vec<String> {
                 }
             }
         }
+        // RULES.md confidence levels: a scenario resting on an unverified point must be
+        // labelled unverified by the engine, and a verified one must not be.
+        let certainty = serde_json::to_value(a.certainty).expect("certainty");
+        match item["confidence"].as_str() {
+            Some("unverified") if certainty != "unverified" => {
+                failures.push(format!("{id}: certainty {certainty}, expected unverified"))
+            }
+            Some("verified") if certainty == "unverified" => failures.push(format!(
+                "{id}: certainty unverified, but the scenario is verified"
+            )),
+            _ => {}
+        }
         if let Some(must) = item.get("mustCite").and_then(Value::as_array) {
             let cited = a.cited_rule_ids();
             for r in must.iter().filter_map(Value::as_str) {

@@ -33,7 +33,7 @@ pub fn evaluate(
     events: &mut Vec<Event>,
     warnings: &mut Vec<Warning>,
 ) -> Kakuninsho {
-    let (route, route_reason, mut certainty) = route(s, myna);
+    let (route, route_reasons, mut certainty) = route(s, myna);
     let mut reasons = Vec::new();
     let mut valid = false;
     let mut status = Status::NotHeld;
@@ -146,7 +146,7 @@ pub fn evaluate(
     if on_its_way {
         status = Status::OnTheWay;
     }
-    reasons.push(route_reason);
+    reasons.extend(route_reasons);
     Kakuninsho {
         valid,
         route,
@@ -166,7 +166,7 @@ pub fn evaluate(
 /// Saitama 85+ (R-KOKI-2, https://www.saitama-koukikourei.org/seido/taisho/hokensho-2-2-2-2-2,
 /// single source): 後期 in Saitama aged 85 or more on 2026-08-01 (legal age: born on or before
 /// 1941-08-02). `None` when the birth date is unknown.
-pub fn saitama_85_plus(s: &Situation) -> Option<bool> {
+pub fn aged_85_on_reference_day(s: &Situation) -> Option<bool> {
     let b = s.birth_date?;
     Some(dates::legal_age_at_end_of(b, p::SAITAMA_AGE_REFERENCE) >= p::SAITAMA_ALL_KAKUNINSHO_AGE)
 }
@@ -186,111 +186,112 @@ fn is_saitama_koki_period(s: &Situation) -> bool {
 ///    until 2026-07-31 (R-KOKI-1), or Saitama 後期 85+ (R-KOKI-2);
 /// 4. `application` for 要配慮者 (R-KAKU-2) or Saitama 後期 under 85 (R-KOKI-2);
 /// 5. `notNeeded` (R-KAKU-2: "just in case" is not a ground; R-CANCEL-1 instead).
-pub fn route(s: &Situation, myna: &Myna) -> (KakuninshoRoute, Reason, Certainty) {
+pub fn route(s: &Situation, myna: &Myna) -> (KakuninshoRoute, Vec<Reason>, Certainty) {
     use KakuninshoRoute::*;
     let r = |rule: &'static RuleInfo, key| Reason::new(rule, key, Args::none());
+    let rd = |rule: &'static RuleInfo, key, d| Reason::new(rule, key, Args::date("date", d));
+    let v = Certainty::Verified;
     let koki = s.insurer_kind == Some(InsurerKind::KokiKoreisha);
+    // For 後期 members the governing 後期 rule is cited beside the general one.
+    let koki_reason = || {
+        if s.as_of <= p::KOKI_PROVISIONAL_END {
+            rd(
+                &p::R_KOKI_1,
+                "route.automaticKokiProvisional",
+                p::KOKI_PROVISIONAL_END,
+            )
+        } else {
+            rd(
+                &p::R_KOKI_2,
+                "route.kokiAfterProvisional",
+                p::SAITAMA_AGE_REFERENCE,
+            )
+        }
+    };
     if s.as_of < p::ABOLITION {
         return (
             NotYet,
-            Reason::new(
-                &p::R_OLD_1,
-                "route.notYet",
-                Args::date("date", p::ABOLITION),
-            ),
-            Certainty::Verified,
+            vec![rd(&p::R_OLD_1, "route.notYet", p::ABOLITION)],
+            v,
         );
     }
     if s.situation == Circumstance::LostMyNumberCard {
         return (
             Application,
-            r(&p::R_KAKU_2, "route.applyLostMyNumberCard"),
-            Certainty::Verified,
+            vec![r(&p::R_KAKU_2, "route.applyLostMyNumberCard")],
+            v,
         );
     }
     if s.situation == Circumstance::LostOldCard && !myna.usable {
         return (
             Application,
-            r(&p::R_KAKU_2, "route.applyLostOldCard"),
-            Certainty::Verified,
+            vec![r(&p::R_KAKU_2, "route.applyLostOldCard")],
+            v,
         );
     }
     if !myna.usable {
-        if !s.has_my_number_card {
-            return (
-                Automatic,
-                r(&p::R_KAKU_1, "route.automaticNoMyna"),
-                Certainty::Verified,
-            );
+        let (first, certainty) = if !s.has_my_number_card {
+            (r(&p::R_KAKU_1, "route.automaticNoMyna"), v)
+        } else if s.registration_cancelled_date.is_some_and(|c| c <= s.as_of) {
+            (r(&p::R_CANCEL_1, "route.automaticCancelled"), v)
+        } else if !s.registered_for_insurance {
+            (r(&p::R_KAKU_1, "route.automaticNoMyna"), v)
+        } else {
+            // Expired beyond the grace period: sent without application; timing differs (D6).
+            (
+                r(&p::R_MYNA_4, "route.automaticAfterExpiry"),
+                Certainty::InsurerDependent,
+            )
+        };
+        let mut reasons = vec![first];
+        if koki {
+            reasons.push(koki_reason());
         }
-        if s.registration_cancelled_date.is_some_and(|c| c <= s.as_of) {
-            return (
-                Automatic,
-                r(&p::R_CANCEL_1, "route.automaticCancelled"),
-                Certainty::Verified,
-            );
-        }
-        if !s.registered_for_insurance {
-            return (
-                Automatic,
-                r(&p::R_KAKU_1, "route.automaticNoMyna"),
-                Certainty::Verified,
-            );
-        }
-        // Expired beyond the grace period: sent without application, timing insurer-dependent (D6).
-        return (
-            Automatic,
-            r(&p::R_MYNA_4, "route.automaticAfterExpiry"),
-            Certainty::InsurerDependent,
-        );
+        return (Automatic, reasons, certainty);
     }
     if koki && s.as_of <= p::KOKI_PROVISIONAL_END {
-        return (
-            Automatic,
-            Reason::new(
-                &p::R_KOKI_1,
-                "route.automaticKokiProvisional",
-                Args::date("date", p::KOKI_PROVISIONAL_END),
-            ),
-            Certainty::Verified,
-        );
+        return (Automatic, vec![koki_reason()], v);
     }
+    let date = p::SAITAMA_AGE_REFERENCE;
     if is_saitama_koki_period(s) {
-        match saitama_85_plus(s) {
-            Some(true) => {
-                return (
-                    Automatic,
-                    r(&p::R_KOKI_2, "route.automaticSaitama85"),
-                    Certainty::Unverified,
-                )
-            }
-            Some(false) => {
-                return (
-                    Application,
-                    r(&p::R_KOKI_2, "route.applicationSaitamaUnder85"),
-                    Certainty::Unverified,
-                )
-            }
-            None => {
-                return (
-                    Application,
-                    r(&p::R_KOKI_2, "route.saitamaNeedsBirthDate"),
-                    Certainty::Unverified,
-                )
-            }
-        }
+        let u = Certainty::Unverified;
+        return match aged_85_on_reference_day(s) {
+            Some(true) => (
+                Automatic,
+                vec![rd(&p::R_KOKI_2, "route.automaticSaitama85", date)],
+                u,
+            ),
+            Some(false) => (
+                Application,
+                vec![rd(&p::R_KOKI_2, "route.applicationSaitamaUnder85", date)],
+                u,
+            ),
+            None => (
+                Application,
+                vec![rd(&p::R_KOKI_2, "route.saitamaNeedsBirthDate", date)],
+                u,
+            ),
+        };
     }
     if s.difficulty_using_card {
-        return (
-            Application,
-            r(&p::R_KAKU_2, "route.applicationDifficulty"),
-            Certainty::Verified,
-        );
+        let mut reasons = vec![r(&p::R_KAKU_2, "route.applicationDifficulty")];
+        if koki {
+            reasons.push(koki_reason());
+        }
+        return (Application, reasons, v);
     }
-    let key = if koki {
-        "route.notNeededKokiOshirase"
-    } else {
-        "route.notNeeded"
-    };
-    (NotNeeded, r(&p::R_KAKU_2, key), Certainty::Verified)
+    if koki {
+        let mut reasons = vec![
+            rd(&p::R_KOKI_2, "route.notNeededKokiOshirase", date),
+            r(&p::R_KAKU_2, "route.notNeeded"),
+        ];
+        // RULES.md §12 item 2: whether the Saitama 85+ rule is national is unverified.
+        let mut certainty = v;
+        if s.as_of >= date && aged_85_on_reference_day(s) == Some(true) {
+            reasons.push(rd(&p::R_KOKI_2, "route.other85Unverified", date));
+            certainty = Certainty::Unverified;
+        }
+        return (NotNeeded, reasons, certainty);
+    }
+    (NotNeeded, vec![r(&p::R_KAKU_2, "route.notNeeded")], v)
 }

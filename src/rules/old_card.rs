@@ -137,7 +137,23 @@ pub fn evaluate(
         .map_or(EndCause::Cap, |c| c.1);
 
     reasons.push(cause_reason(s, cause, until));
+    if reasons.first().is_some_and(|r| r.rule.id != p::R_OLD_1.id) {
+        // The general rule behind every specific one: the earliest date wins.
+        reasons.push(Reason::new(
+            &p::R_OLD_1,
+            "oldCard.earliestOfRule",
+            Args::date("cap", p::OLD_CARD_CAP),
+        ));
+    }
     let valid = s.as_of <= until;
+    if kind == Some(InsurerKind::Kokuho) && in_kourei_years(s) {
+        // R-OLD-7: a 国保 card of a 70–74-year-old is 被保険者証兼高齢受給者証.
+        reasons.push(Reason::new(
+            &p::R_OLD_7,
+            "oldCard.kokuhoCombinedKourei",
+            Args::none(),
+        ));
+    }
 
     // R-PROV-1 / R-PROV-2: expired by date, still qualified, in the card insurer's window.
     let still_qualified = !s.qualification_lost_date.is_some_and(|q| q <= s.as_of)
@@ -147,11 +163,19 @@ pub fn evaluate(
     let mut certainty = Certainty::Verified;
     if !valid && cause.is_by_date() {
         if !still_qualified {
+            if let Some(q) = s.qualification_lost_date.filter(|q| *q <= s.as_of) {
+                let key = "oldCard.leftInsurerOn";
+                reasons.push(Reason::new(leaving_rule(s, q), key, Args::date("date", q)));
+            }
             reasons.push(Reason::new(
                 &p::R_PROV_1,
                 "oldCard.provisionalNotAfterLeaving",
                 Args::none(),
             ));
+            if s.as_of >= w_start && s.as_of <= w_end {
+                // RULES.md R-PROV-1: that the online check then fails is an unverified inference.
+                certainty = Certainty::Unverified;
+            }
         } else if s.as_of < w_start {
             // Expired before the window opened for this insurer.
             reasons.push(Reason::new(
@@ -276,7 +300,10 @@ fn cause_reason(s: &Situation, cause: EndCause, until: NaiveDate) -> Reason {
     let a = Args::date("date", until);
     match cause {
         EndCause::QualificationLost => {
-            Reason::new(&p::R_OLD_4, "oldCard.untilQualificationLost", a)
+            let rule = s
+                .qualification_lost_date
+                .map_or(&p::R_OLD_4, |q| leaving_rule(s, q));
+            Reason::new(rule, "oldCard.untilQualificationLost", a)
         }
         EndCause::Age75 => Reason::new(&p::R_OLD_8, "oldCard.untilAge75", a),
         EndCause::DataChange => Reason::new(&p::R_OLD_1, "oldCard.untilDataChange", a),
@@ -304,4 +331,27 @@ fn cause_reason(s: &Situation, cause: EndCause, until: NaiveDate) -> Reason {
             }
         }
     }
+}
+
+/// R-OLD-8 when the 資格喪失日 is the 75th birthday (https://faq.city.kobe.lg.jp/print/faq/1707),
+/// otherwise R-OLD-4 (leaving the insurer).
+fn leaving_rule(s: &Situation, lost: NaiveDate) -> &'static crate::citation::RuleInfo {
+    let at_75 = s
+        .birth_date
+        .and_then(|b| dates::nth_birthday(b, p::KOKI_AGE))
+        == Some(lost);
+    if at_75 {
+        &p::R_OLD_8
+    } else {
+        &p::R_OLD_4
+    }
+}
+
+/// R-OLD-7 (https://www.city.sanyo-onoda.lg.jp/soshiki/21/koureijyukyuusyasyo.html): aged 70 to
+/// 74 on `asOf` (from the 70th birthday to the day before the 75th).
+pub fn in_kourei_years(s: &Situation) -> bool {
+    let Some(b) = s.birth_date else { return false };
+    let from = dates::nth_birthday(b, p::KOUREI_AGE);
+    let to = dates::nth_birthday(b, p::KOKI_AGE);
+    matches!((from, to), (Some(f), Some(t)) if f <= s.as_of && s.as_of < t)
 }

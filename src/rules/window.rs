@@ -39,7 +39,7 @@ impl Held<'_> {
 /// (資格確認書, old card, smartphone, card, card + お知らせ), then one on its way, then the
 /// situation's procedural documents. R-FAIL-1 (reader failure: card + お知らせ or マイナポータル,
 /// else 申立書), R-FAIL-2 (new qualification), R-OSHI-2 (school trip / nursery: PDF, お知らせ copy,
-/// 資格確認書 copy first), R-HIGH-1 (限度額 documents for 資格確認書 users), R-OLD-7 (高齢受給者証).
+/// 資格確認書 copy first), R-HIGH-1 (限度額 documents for 資格確認書 users).
 pub fn documents_to_show(h: &Held) -> Vec<Document> {
     let s = h.s;
     let mut out: Vec<Document> = Vec::with_capacity(6);
@@ -57,9 +57,6 @@ pub fn documents_to_show(h: &Held) -> Vec<Document> {
         if h.kaku.valid {
             out.push(Document::KakuninshoCopy);
         }
-    }
-    if s.situation == Circumstance::TaxDeduction && h.myna.usable {
-        out.push(Document::MynaportalIryouhiTsuchi);
     }
     if h.kaku.valid {
         out.push(Document::ShikakuKakuninsho);
@@ -98,17 +95,15 @@ pub fn documents_to_show(h: &Held) -> Vec<Document> {
         out.push(Document::ShikakuKakuninsho);
     }
     if s.situation == Circumstance::HighCost && !h.myna.usable {
-        if s.presents(Document::KakuninshoWithGendoKubun) {
+        // R-HIGH-1, in the order of the rule's sentence: 限度額適用認定証, or (国保/後期) the
+        // 限度区分 printed on the 資格確認書 (on application).
+        out.push(Document::GendogakuNinteisho);
+        if gendo_kubun_printable(s.insurer_kind) {
             out.push(Document::KakuninshoWithGendoKubun);
         }
-        out.push(Document::GendogakuNinteisho);
     }
-    let standalone_paper = out
-        .iter()
-        .any(|d| matches!(d, Document::ShikakuKakuninsho | Document::OldCard));
-    if standalone_paper && needs_koureijukyusha(s) {
-        out.push(Document::KoureijukyushaSho);
-    }
+    // The 高齢受給者証 (R-OLD-7) is shown *with* a document, not instead of one: it is a next
+    // action, not an acceptable document of its own.
     out
 }
 
@@ -292,8 +287,19 @@ pub fn copay(h: &Held) -> (Copay, Verdict) {
             Args::none(),
         ));
     }
+    // At a facility without a reader, the card + お知らせ (R-OSHI-1) or a paper document is
+    // verified; a normal share resting only on the card (the 申立書 route) is inferred.
+    let verified_doc = docs.iter().any(|d| {
+        copay_for(*d, h) == Some(Copay::Normal)
+            && !matches!(
+                d,
+                Document::MynahokenshoCard
+                    | Document::MynahokenshoSmartphone
+                    | Document::Moushitatesho
+            )
+    });
     let certainty =
-        if s.situation == Circumstance::NoReader && best == Copay::Normal && h.myna.usable {
+        if s.situation == Circumstance::NoReader && best == Copay::Normal && !verified_doc {
             Certainty::Unverified
         } else {
             Certainty::Verified
