@@ -11,7 +11,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # wasm-bindgen outputs: "<--target> <out-dir>", one per line. Add a line for
 # another flavour (e.g. "nodejs pkg/node" or "bundler pkg/bundler").
 BINDGEN_OUTPUTS=(
-  "web pkg/web"
+  "web dist"
 )
 
 T0=$(now_ms)
@@ -49,6 +49,25 @@ for entry in "${BINDGEN_OUTPUTS[@]}"; do
   fi
   node scripts/sizes.mjs "$bg_wasm" "$out_dir/$CRATE_LIB.js"
 done
+
+# --- the npm package's entries (package.json "exports") ---------------------------
+# dist/ = wasm-bindgen's web output + js/*: browser.js (top-level await, fetches the .wasm
+# next to it), node.js (reads the file, sync init), inline.js (bytes embedded), index.d.ts.
+t=$(now_ms)
+cp js/browser.js js/node.js js/index.d.ts dist/
+node scripts/make-inline.mjs dist/hoken_check_bg.wasm js/inline.template.js dist/inline.js
+rm -f dist/.gitignore dist/package.json
+phase "package entries -> dist/ ($(fmt_dur "$t"))"
+
+# --- the page ---------------------------------------------------------------------
+# www/ is served as the document root: it gets the package and the catalogs next to it.
+if [[ -d www ]]; then
+  rm -rf www/pkg www/locales
+  mkdir -p www/pkg www/locales
+  cp dist/hoken_check.js dist/hoken_check_bg.wasm dist/browser.js dist/inline.js www/pkg/
+  cp locales/*.json www/locales/
+  phase "page assets -> www/pkg, www/locales"
+fi
 
 # --- native CLI --------------------------------------------------------------------
 if [[ "${BUILD_SKIP_NATIVE:-0}" != 1 ]]; then

@@ -2,8 +2,11 @@
 //!
 //! The page asks only the questions that matter. For every contract field the person has not
 //! answered, this module tries the values that field can take (for dates: days around `asOf`
-//! and around the rule dates) and reports the field when some value changes the summary. It
-//! uses the engine itself, so it can never disagree with it.
+//! and around the rule dates) and reports the field when some value changes the summary —
+//! directly, or once one other unanswered yes/no or choice question is answered (so "has a My
+//! Number card" is asked first, and its expiry only when it matters). Fields come in contract
+//! order, which is the order of questions. It uses the engine itself, so it can never disagree
+//! with it.
 
 use crate::dates::{self, NaiveDate};
 use crate::error::InputError;
@@ -42,17 +45,45 @@ pub fn missing_fields(raw: &RawSituation) -> Result<MissingFields, InputError> {
     }
     let base = raw.validate()?;
     let base_summary = rules::assess(&base).summary;
+    let unanswered: Vec<(&'static str, FieldKind)> = FIELDS
+        .iter()
+        .copied()
+        .filter(|(name, _)| *name != "asOf" && !given.contains(name))
+        .collect();
+    // Yes/no and choice questions that can make another answer matter ("has a My Number card"
+    // makes its expiry matter). Dates are never prerequisites, which keeps this cheap.
+    let enablers: Vec<(&'static str, Vec<RawValue>)> = unanswered
+        .iter()
+        .filter(|(_, k)| matches!(k, FieldKind::Bool | FieldKind::OptBool | FieldKind::Enum(_)))
+        .map(|(n, k)| (*n, candidates(n, *k, &base)))
+        .collect();
     let mut fields = Vec::new();
-    for (name, kind) in FIELDS {
-        if *name == "asOf" || given.contains(name) {
-            continue;
-        }
-        let changes = candidates(name, *kind, &base).into_iter().any(|v| {
+    for (name, kind) in &unanswered {
+        let cands = candidates(name, *kind, &base);
+        // Directly: some value of this field alone changes the summary.
+        let direct = cands.iter().any(|v| {
             let mut s = base.clone();
-            set(&mut s, name, &v);
+            set(&mut s, name, v);
             rules::assess(&s).summary != base_summary
         });
-        if changes {
+        // Or once one earlier yes/no / choice question is answered a certain way.
+        let enabled = direct
+            || enablers
+                .iter()
+                .filter(|(g, _)| g != name)
+                .any(|(g, g_cands)| {
+                    g_cands.iter().any(|w| {
+                        let mut with_g = base.clone();
+                        set(&mut with_g, g, w);
+                        let before = rules::assess(&with_g).summary;
+                        cands.iter().any(|v| {
+                            let mut s = with_g.clone();
+                            set(&mut s, name, v);
+                            rules::assess(&s).summary != before
+                        })
+                    })
+                });
+        if enabled {
             fields.push(*name);
         }
     }

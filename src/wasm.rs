@@ -13,7 +13,9 @@ use wasm_bindgen::prelude::*;
 
 /// The one serializer configuration used for every value returned to JS.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    let ser = serde_wasm_bindgen::Serializer::new()
+        .serialize_missing_as_null(true)
+        .serialize_maps_as_objects(true);
     value.serialize(&ser).map_err(|_| {
         error_object(
             "internal",

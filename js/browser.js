@@ -1,0 +1,8 @@
+// hoken-check for browsers and bundlers (Vite, webpack): initialises the WebAssembly module
+// once, at import (top-level await), so every export is a plain synchronous call.
+// The .wasm is found next to this file via import.meta.url, which bundlers understand.
+import init from "./hoken_check.js";
+
+await init({ module_or_path: new URL("./hoken_check_bg.wasm", import.meta.url) });
+
+export { assess, assessMany, missingFields, parseDate, rulesInfo } from "./hoken_check.js";
