@@ -202,6 +202,8 @@ export interface RulesInfo {
 
 /** Assesses one situation. Throws a `HokenCheckError` for invalid input. */
 export function assess(situation: Situation): Assessment;
+/** Only the flat summary of `assess` — far cheaper across the boundary (batch checks). */
+export function assessSummary(situation: Situation): Summary;
 /** Assesses many; one result per input, in order; never throws for a bad record. */
 export function assessMany(situations: Situation[]): (Assessment | ErrorRecord)[];
 /** Which unanswered fields would change the answer. */

@@ -20,7 +20,8 @@ pub mod serde_date {
     /// # Errors
     /// Only the serializer's own.
     pub fn date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&d.format("%Y-%m-%d"))
+        // Through dates::format_iso, not chrono's strftime machinery (~18 KB of wasm).
+        s.serialize_str(&crate::dates::format_iso(*d))
     }
 
     /// Serialises an optional date as `YYYY-MM-DD` or null.

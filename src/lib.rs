@@ -30,7 +30,7 @@ pub mod rules;
 pub mod situation;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use assessment::{Assessment, Copay, KakuninshoRoute, Summary};
 pub use citation::{Certainty, RuleInfo, Source};

@@ -69,6 +69,18 @@ pub fn assess_js(situation: JsValue) -> Result<JsValue, JsValue> {
     to_js(&a)
 }
 
+/// Only the flat summary of [`assess_js`] (the batch CSV columns): much less to carry across
+/// the boundary when only the verdicts are needed (batch checks).
+///
+/// # Errors
+/// As [`assess_js`].
+#[wasm_bindgen(js_name = assessSummary)]
+pub fn assess_summary_js(situation: JsValue) -> Result<JsValue, JsValue> {
+    let raw = raw_situation(situation)?;
+    let a = crate::assess_raw(&raw).map_err(|e| input_error(&e))?;
+    to_js(&a.summary)
+}
+
 /// Assesses many Situations; one result per input, in order: either an Assessment or
 /// `{ error: { code, field, messageJa, messageEn } }`. Never throws for a bad record.
 ///

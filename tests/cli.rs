@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The native CLI: every worked example through `hoken-check assess`, and bad records among
 //! good ones in JSON Lines, arrays and CSV giving error records in place.
 

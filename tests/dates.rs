@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Tests of `hoken_check::dates`, the crate's single owner of calendar semantics.
 //!
 //! Every expected value below comes from the Gregorian calendar, from the Japanese era

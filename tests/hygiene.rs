@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Source hygiene the specification asks for: no date literal in a rule file (dates live in
 //! src/params.toml with their sources), every rule function citing its R-id, no `unwrap()` on
 //! library paths, and message catalogs that cover every key the engine emits.

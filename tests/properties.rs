@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Properties of the engine that must hold for every input (proptest), plus exhaustive checks
 //! over the calendar. Expected values come from RULES.md's formulas, computed here
 //! independently of the engine.

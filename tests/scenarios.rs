@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Scenario tables: the 20 worked examples of the specification (tests/spec/examples.json, a
 //! copy of shared/spec/examples.json) and our own scenarios (tests/scenarios/*.json), written
 //! from RULES.md by hand — never from the engine's output. Each names the rules it exercises;
