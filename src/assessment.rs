@@ -239,6 +239,28 @@ pub struct Verdict {
     pub reasons: Vec<Reason>,
 }
 
+impl Verdict {
+    /// A verdict with no `validFrom` (set it afterwards where one is known).
+    pub fn new(
+        document: DocumentKind,
+        status: Status,
+        valid_until: Option<NaiveDate>,
+        grace_until: Option<NaiveDate>,
+        certainty: Certainty,
+        reasons: Vec<Reason>,
+    ) -> Self {
+        Verdict {
+            document,
+            status,
+            valid_from: None,
+            valid_until,
+            grace_until,
+            certainty,
+            reasons,
+        }
+    }
+}
+
 /// A dated event of the timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -35,7 +35,14 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
         expiry: None,
         in_grace: false,
         smartphone_ok: false,
-        verdict: verdict(status, None, None, Certainty::Verified, reasons),
+        verdict: Verdict::new(
+            DocumentKind::Mynahokensho,
+            status,
+            None,
+            None,
+            Certainty::Verified,
+            reasons,
+        ),
     };
     if !s.has_my_number_card {
         for (set, field) in [
@@ -165,7 +172,8 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
         expiry: Some(expiry),
         in_grace,
         smartphone_ok: false,
-        verdict: verdict(
+        verdict: Verdict::new(
+            DocumentKind::Mynahokensho,
             if !usable {
                 Status::Invalid
             } else if in_grace {
@@ -226,23 +234,5 @@ fn event(
         message_key: key,
         rule,
         past: date < s.as_of,
-    }
-}
-
-fn verdict(
-    status: Status,
-    until: Option<NaiveDate>,
-    grace: Option<NaiveDate>,
-    certainty: Certainty,
-    reasons: Vec<Reason>,
-) -> Verdict {
-    Verdict {
-        document: DocumentKind::Mynahokensho,
-        status,
-        valid_from: None,
-        valid_until: until,
-        grace_until: grace,
-        certainty,
-        reasons,
     }
 }

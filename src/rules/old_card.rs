@@ -94,7 +94,14 @@ pub fn evaluate(
             until: None,
             provisional: false,
             cause: None,
-            verdict: verdict(Status::Invalid, None, None, Certainty::Verified, reasons),
+            verdict: Verdict::new(
+                DocumentKind::OldCard,
+                Status::Invalid,
+                None,
+                None,
+                Certainty::Verified,
+                reasons,
+            ),
         });
     }
 
@@ -247,26 +254,15 @@ pub fn evaluate(
         until: Some(until),
         provisional: provisional_ok,
         cause: Some(cause),
-        verdict: verdict(status, Some(until), grace, certainty, reasons),
+        verdict: Verdict::new(
+            DocumentKind::OldCard,
+            status,
+            Some(until),
+            grace,
+            certainty,
+            reasons,
+        ),
     })
-}
-
-fn verdict(
-    status: Status,
-    until: Option<NaiveDate>,
-    grace: Option<NaiveDate>,
-    certainty: Certainty,
-    reasons: Vec<Reason>,
-) -> Verdict {
-    Verdict {
-        document: DocumentKind::OldCard,
-        status,
-        valid_from: None,
-        valid_until: until,
-        grace_until: grace,
-        certainty,
-        reasons,
-    }
 }
 
 /// R-OLD-8 (https://faq.city.kobe.lg.jp/print/faq/1707): a non-後期 card ends the day before

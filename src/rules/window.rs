@@ -308,19 +308,12 @@ pub fn copay(h: &Held) -> (Copay, Verdict) {
 }
 
 fn window_verdict(c: Copay, certainty: Certainty, reasons: Vec<Reason>) -> Verdict {
-    Verdict {
-        document: DocumentKind::Window,
-        status: if c == Copay::Normal {
-            Status::Normal
-        } else {
-            Status::AtRisk
-        },
-        valid_from: None,
-        valid_until: None,
-        grace_until: None,
-        certainty,
-        reasons,
-    }
+    let status = if c == Copay::Normal {
+        Status::Normal
+    } else {
+        Status::AtRisk
+    };
+    Verdict::new(DocumentKind::Window, status, None, None, certainty, reasons)
 }
 
 /// R-MYNA-6 (https://kyotoihou.t-reader.jp/?p=16047): help at the reader — staff can switch
