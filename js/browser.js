@@ -1,17 +1,10 @@
 // hoken-check for browsers and bundlers (Vite, webpack): initialises the WebAssembly module
 // once, at import (top-level await), so every export is a plain synchronous call.
 // The .wasm is found next to this file via import.meta.url, which bundlers understand.
-import init, * as wasm from "./hoken_check.js";
+import init from "./hoken_check.js";
 
 await init({ module_or_path: new URL("./hoken_check_bg.wasm", import.meta.url) });
 
-// Wrappers, not `export { … } from "./hoken_check.js"`: package.json says "sideEffects": false,
-// and a bundler (Vite/Rolldown, webpack) drops a side-effect-free module whose exports are all
-// re-exports, top-level init included; every function would then run against an
-// uninitialised module. A module with its own used exports keeps its top-level statements.
-export function assess(situation) { return wasm.assess(situation); }
-export function assessSummary(situation) { return wasm.assessSummary(situation); }
-export function assessMany(situations) { return wasm.assessMany(situations); }
-export function missingFields(partial) { return wasm.missingFields(partial); }
-export function parseDate(text) { return wasm.parseDate(text); }
-export function rulesInfo() { return wasm.rulesInfo(); }
+// The entries initialise at import, a side effect: package.json "sideEffects" names them so
+// bundlers (Vite/Rolldown, webpack) keep them even though they only re-export.
+export * from "./api.js";

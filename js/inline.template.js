@@ -1,6 +1,6 @@
 // hoken-check with the WebAssembly bytes embedded: nothing at all is fetched. For locked-down
 // pages, single-file editions and environments without file or network access.
-import * as wasm from "./hoken_check.js";
+import { initSync } from "./hoken_check.js";
 
 const WASM_BASE64 = "__WASM_BASE64__";
 
@@ -11,15 +11,8 @@ function decode(b64) {
   return bytes;
 }
 
-wasm.initSync({ module: decode(WASM_BASE64) });
+initSync({ module: decode(WASM_BASE64) });
 
-// Wrappers, not `export { … } from "./hoken_check.js"`: package.json says "sideEffects": false,
-// and a bundler (Vite/Rolldown, webpack) drops a side-effect-free module whose exports are all
-// re-exports, top-level init included; every function would then run against an
-// uninitialised module. A module with its own used exports keeps its top-level statements.
-export function assess(situation) { return wasm.assess(situation); }
-export function assessSummary(situation) { return wasm.assessSummary(situation); }
-export function assessMany(situations) { return wasm.assessMany(situations); }
-export function missingFields(partial) { return wasm.missingFields(partial); }
-export function parseDate(text) { return wasm.parseDate(text); }
-export function rulesInfo() { return wasm.rulesInfo(); }
+// The entries initialise at import, a side effect: package.json "sideEffects" names them so
+// bundlers (Vite/Rolldown, webpack) keep them even though they only re-export.
+export * from "./api.js";

@@ -54,7 +54,8 @@ done
 # dist/ = wasm-bindgen's web output + js/*: browser.js (top-level await, fetches the .wasm
 # next to it), node.js (reads the file, sync init), inline.js (bytes embedded), index.d.ts.
 t=$(now_ms)
-cp js/browser.js js/node.js js/index.d.ts dist/
+cp js/api.js js/browser.js js/node.js js/index.d.ts dist/
+rm -f dist/hoken_check.d.ts dist/hoken_check_bg.wasm.d.ts  # typed with any; js/index.d.ts is the API
 node scripts/make-inline.mjs dist/hoken_check_bg.wasm js/inline.template.js dist/inline.js
 rm -f dist/.gitignore dist/package.json
 phase "package entries -> dist/ ($(fmt_dur "$t"))"
@@ -64,7 +65,7 @@ phase "package entries -> dist/ ($(fmt_dur "$t"))"
 if [[ -d www ]]; then
   rm -rf www/pkg www/locales
   mkdir -p www/pkg www/locales
-  cp dist/hoken_check.js dist/hoken_check_bg.wasm dist/browser.js dist/inline.js www/pkg/
+  cp dist/hoken_check.js dist/hoken_check_bg.wasm dist/api.js dist/browser.js dist/inline.js www/pkg/
   cp locales/*.json www/locales/
   phase "page assets -> www/pkg, www/locales"
 fi

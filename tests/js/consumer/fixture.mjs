@@ -9,7 +9,6 @@ import { fileURLToPath } from "node:url";
 
 export const REPO = fileURLToPath(new URL("../../../", import.meta.url)).replace(/\/$/, "");
 export const PKG = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8"));
-export const BIN = (name) => join(REPO, "node_modules", ".bin", name);
 
 /** tests/spec/examples.json: [{ id, situation, expectedSummary, … }]. */
 export function loadExamples() {
