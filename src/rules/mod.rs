@@ -43,6 +43,12 @@ pub fn assess(s: &Situation) -> Assessment {
         });
     }
 
+    if s.facility_supports_smartphone.is_some() && s.smartphone == Smartphone::None {
+        warnings.push(Warning {
+            code: "notApplicableNoSmartphone",
+            field: Some("facilitySupportsSmartphone"),
+        });
+    }
     let old = old_card::evaluate(s, &mut events, &mut warnings);
     let myna = mynahokensho::evaluate(s, &mut events, &mut warnings);
     let kaku = kakuninsho::evaluate(s, &myna, old.as_ref(), &mut events, &mut warnings);

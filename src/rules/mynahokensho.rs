@@ -48,6 +48,10 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
         for (set, field) in [
             (s.my_number_card_expiry.is_some(), "myNumberCardExpiry"),
             (s.ecert_expiry.is_some(), "ecertExpiry"),
+            (
+                s.registration_cancelled_date.is_some(),
+                "registrationCancelledDate",
+            ),
         ] {
             if set {
                 warnings.push(Warning {

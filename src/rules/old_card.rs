@@ -67,6 +67,7 @@ pub fn evaluate(
                 "oldCardIssuedBy20241201",
             ),
             (s.card_data_change_date.is_some(), "cardDataChangeDate"),
+            (s.qualification_lost_date.is_some(), "qualificationLostDate"),
         ] {
             if set {
                 warnings.push(Warning {
