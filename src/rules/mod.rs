@@ -15,66 +15,16 @@ use crate::assessment::{
 use crate::citation::{Certainty, RuleInfo};
 use crate::dates::NaiveDate;
 use crate::params as p;
-use crate::situation::{Circumstance, Situation, Smartphone};
+use crate::situation::{Circumstance, Document, InsurerKind, Situation, Smartphone};
 
 /// Assesses one validated Situation. Pure: the answer depends only on `s` and the compiled
 /// rule data; "today" is `s.as_of`.
 pub fn assess(s: &Situation) -> Assessment {
     let mut events: Vec<Event> = Vec::with_capacity(8);
-    let mut warnings: Vec<Warning> = Vec::new();
-    if s.insurer_kind.is_none() {
-        warnings.push(Warning {
-            code: "insurerKindNotGiven",
-            field: Some("insurerKind"),
-        });
-    }
-    if s.birth_date.is_some_and(|b| b > s.as_of) {
-        warnings.push(Warning {
-            code: "birthDateAfterAsOf",
-            field: Some("birthDate"),
-        });
-    }
-    if s.koki_region.is_some()
-        && s.insurer_kind != Some(crate::situation::InsurerKind::KokiKoreisha)
-    {
-        warnings.push(Warning {
-            code: "notApplicableNotKoki",
-            field: Some("kokiRegion"),
-        });
-    }
-
-    if s.facility_supports_smartphone.is_some() && s.smartphone == Smartphone::None {
-        warnings.push(Warning {
-            code: "notApplicableNoSmartphone",
-            field: Some("facilitySupportsSmartphone"),
-        });
-    }
+    let mut warnings: Vec<Warning> = input_warnings(s);
     let old = old_card::evaluate(s, &mut events, &mut warnings);
     let myna = mynahokensho::evaluate(s, &mut events, &mut warnings);
     let kaku = kakuninsho::evaluate(s, &myna, old.as_ref(), &mut events, &mut warnings);
-    for d in &s.documents_presented {
-        let held = match d {
-            crate::situation::Document::OldCard => s.old_card_held,
-            crate::situation::Document::ShikakuKakuninsho
-            | crate::situation::Document::KakuninshoWithGendoKubun
-            | crate::situation::Document::KakuninshoCopy => s.shikaku_kakuninsho_held,
-            crate::situation::Document::MynahokenshoCard
-            | crate::situation::Document::MynacardPlusOshirase
-            | crate::situation::Document::MynacardPlusMynaportalScreen => s.has_my_number_card,
-            crate::situation::Document::MynahokenshoSmartphone => s.smartphone != Smartphone::None,
-            crate::situation::Document::OshiraseAlone
-            | crate::situation::Document::OshiraseCopy => s.shikaku_joho_oshirase_held,
-            _ => true,
-        };
-        if !held {
-            warnings.push(Warning {
-                code: "presentedButNotHeld",
-                field: Some("documentsPresented"),
-            });
-            break;
-        }
-    }
-
     let held = window::Held {
         s,
         old: old.as_ref(),
@@ -135,6 +85,46 @@ pub fn assess(s: &Situation) -> Assessment {
         assistance,
         warnings,
     }
+}
+
+/// Facts that look inconsistent or do not apply (CONTRACT.md: ignored with a warning, never
+/// rejected). The per-document ones are raised where each document is evaluated.
+fn input_warnings(s: &Situation) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let mut warn = |code, field| {
+        out.push(Warning {
+            code,
+            field: Some(field),
+        })
+    };
+    if s.insurer_kind.is_none() {
+        warn("insurerKindNotGiven", "insurerKind");
+    }
+    if s.birth_date.is_some_and(|b| b > s.as_of) {
+        warn("birthDateAfterAsOf", "birthDate");
+    }
+    if s.koki_region.is_some() && s.insurer_kind != Some(InsurerKind::KokiKoreisha) {
+        warn("notApplicableNotKoki", "kokiRegion");
+    }
+    if s.facility_supports_smartphone.is_some() && s.smartphone == Smartphone::None {
+        warn("notApplicableNoSmartphone", "facilitySupportsSmartphone");
+    }
+    let presented_but_not_held = s.documents_presented.iter().any(|d| match d {
+        Document::OldCard => !s.old_card_held,
+        Document::ShikakuKakuninsho
+        | Document::KakuninshoWithGendoKubun
+        | Document::KakuninshoCopy => !s.shikaku_kakuninsho_held,
+        Document::MynahokenshoCard
+        | Document::MynacardPlusOshirase
+        | Document::MynacardPlusMynaportalScreen => !s.has_my_number_card,
+        Document::MynahokenshoSmartphone => s.smartphone == Smartphone::None,
+        Document::OshiraseAlone | Document::OshiraseCopy => !s.shikaku_joho_oshirase_held,
+        _ => false,
+    });
+    if presented_but_not_held {
+        warn("presentedButNotHeld", "documentsPresented");
+    }
+    out
 }
 
 fn action(
@@ -278,7 +268,7 @@ fn next_actions(s: &Situation, h: &window::Held, copay: Copay) -> Vec<Action> {
     }
     if h.kaku.valid {
         if let Some(until) = h.kaku.verdict.valid_until {
-            let rule = if s.insurer_kind == Some(crate::situation::InsurerKind::KokiKoreisha) {
+            let rule = if s.insurer_kind == Some(InsurerKind::KokiKoreisha) {
                 &p::R_KOKI_3
             } else {
                 &p::R_KAKU_3
