@@ -78,3 +78,4 @@ if [[ "${BUILD_SKIP_NATIVE:-0}" != 1 ]]; then
 fi
 
 phase "done ($(fmt_dur "$T0"))"
+if [[ -d www ]]; then node scripts/make-single-file.mjs; fi  # single-file offline edition -> dist-page/hoken-check.html

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// Page budgets (prints only; never fails on a figure):
+//  1. first-visit transfer, brotli (node:zlib, quality 11): what the page needs for its first
+//     question — HTML + CSS + JS + wasm + one language — goal ≤ 120 KB; also the whole first
+//     visit as it really happens (the other two catalogs, fetched after the first question so a
+//     language switch needs no network, and the service worker).
+//  2. time from navigation to the first question ready (engine loaded, catalog in, question
+//     rendered: performance mark "hc-first-question") in headless Chromium, median of 5 fresh
+//     loads — goal ≤ 300 ms.
+//
+//   node scripts/page-budget.mjs        (run scripts/build.sh first)
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { serve, launch } from "../tests/e2e/helpers.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const WWW = path.join(ROOT, "www");
+if (!fs.existsSync(path.join(WWW, "pkg", "hoken_check_bg.wasm"))) {
+  console.error("page-budget: www/pkg missing; run bash scripts/build.sh first");
+  process.exit(1);
+}
+
+const br = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const kb = (n) => (n / 1024).toFixed(1).padStart(6) + " KB";
+
+// The files the first question needs, read from index.html's references and app.js's imports
+// rather than listed by hand, so a new module is counted.
+const html = fs.readFileSync(path.join(WWW, "index.html"), "utf8");
+const refs = [...html.matchAll(/(?:href|src)="([^"#:]+)"/g)].map((m) => m[1]).filter((r) => !r.startsWith("data"));
+const files = new Set(["index.html", ...refs]);
+const visit = (file) => {
+  const src = fs.readFileSync(path.join(WWW, file), "utf8");
+  for (const m of src.matchAll(/(?:from|import)\s*\(?\s*"(\.[^"]+)"/g)) {
+    const f = path.normalize(path.join(path.dirname(file), m[1]));
+    if (!files.has(f)) { files.add(f); visit(f); }
+  }
+};
+for (const f of [...files]) if (f.endsWith(".js") && fs.existsSync(path.join(WWW, f))) visit(f);
+files.add("pkg/hoken_check_bg.wasm");
+files.add("locales/ja.json");
+const needed = [...files].filter((f) => f !== "legacy.js" && fs.existsSync(path.join(WWW, f)));
+
+let raw = 0, brTotal = 0;
+const rows = [];
+for (const f of needed.sort()) {
+  const buf = fs.readFileSync(path.join(WWW, f));
+  const b = br(buf);
+  raw += buf.length; brTotal += b;
+  rows.push(`  ${f.padEnd(28)} raw ${kb(buf.length)}  brotli ${kb(b)}`);
+}
+console.log("page-budget: first visit, files the first question needs (one language: ja):");
+console.log(rows.join("\n"));
+console.log(`page-budget: first-visit transfer (HTML+CSS+JS+wasm+ja): raw ${kb(raw)}, brotli ${kb(brTotal)} (goal ≤ 120 KB)`);
+let extra = 0;
+for (const f of ["locales/en.json", "locales/ja-easy.json", "sw.js"]) extra += br(fs.readFileSync(path.join(WWW, f)));
+console.log(`page-budget: whole first visit incl. the other two catalogs and sw.js: brotli ${kb(brTotal + extra)}`);
+
+// --- time to the first question ----------------------------------------------------------------------
+const srv = await serve();
+const browser = await launch();
+const times = [];
+try {
+  for (let i = 0; i < 6; i++) {
+    const ctx = await browser.newContext({ serviceWorkers: "block" });
+    const page = await ctx.newPage();
+    await page.goto(srv.url);
+    await page.waitForSelector("html[data-ready]");
+    const t = await page.evaluate(() => performance.getEntriesByName("hc-first-question")[0].startTime);
+    if (i > 0) times.push(t); // the first load warms the browser process itself
+    await ctx.close();
+  }
+} finally {
+  await browser.close();
+  await srv.close();
+}
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)];
+console.log(`page-budget: navigation → first question ready, headless Chromium, fresh context each: ${times.map((t) => t.toFixed(0)).join(", ")} ms; median ${median.toFixed(0)} ms (goal ≤ 300 ms)`);

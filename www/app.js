@@ -1,0 +1,530 @@
+// hoken-check, the page: one question per screen, a check-your-answers screen, the answer.
+// Answers live in memory only (and in the URL fragment when the person asks for a link).
+// Everything is worked out on the device by the WebAssembly engine; nothing is sent anywhere.
+import { LANGS, loadCatalog, hasCatalog, setLang, lang, msg, txt, dateNodes, todayInJapan, ERAS } from "./i18n.js";
+import { QUESTIONS, answerOf, walk, encodeAnswers, decodeAnswers } from "./flow.js";
+import { renderAnswer, renderReception } from "./answer.js";
+
+// --- tiny DOM helper ---------------------------------------------------------------------------
+/** h("p", { class: "x", id: "y", onclick: fn, "aria-x": "…" }, child…) */
+/** Appends the children that are not null / undefined / false. */
+export function put(el, ...kids) {
+  for (const kid of kids.flat(Infinity)) if (kid !== null && kid !== undefined && kid !== false) el.append(kid);
+  return el;
+}
+
+export function h(tag, props, ...kids) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(props || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+    else if (k === "class") el.className = v;
+    else if (v === true) el.setAttribute(k, "");
+    else el.setAttribute(k, v);
+  }
+  return put(el, ...kids);
+}
+
+// --- state -------------------------------------------------------------------------------------
+const state = {
+  engine: null,
+  today: todayInJapan(),
+  answers: {},        // field -> { v, c }
+  screen: null,       // { name: "q", field } | { name: "check" } | { name: "answer" } | { name: "reception" }
+  linkOn: false,      // the person asked for a link: keep the fragment in step with the answers
+  notice: null,       // one-shot message key shown on the next screen
+  errors: null,       // [{ id, key }] for the current question
+};
+
+function freshAnswers() { return { asOf: { v: state.today, c: "today" } }; }
+
+const app = () => document.getElementById("app");
+
+// --- navigation --------------------------------------------------------------------------------
+function go(screen, { push = true, focus = true } = {}) {
+  state.screen = screen;
+  state.errors = null;
+  if (push) history.pushState({ hc: screen }, "", location.href);
+  render({ focus });
+}
+
+function nextScreen() {
+  const w = walk(state.engine.missingFields, state.answers);
+  return w.next ? { name: "q", field: w.next } : { name: "check" };
+}
+
+function backTarget(screen) {
+  if (screen.name === "check") {
+    const { seq } = walk(state.engine.missingFields, state.answers);
+    return seq.length ? { name: "q", field: seq[seq.length - 1] } : null;
+  }
+  if (screen.name === "answer") return { name: "check" };
+  if (screen.name === "reception") return { name: "answer" };
+  if (screen.name === "q") {
+    if (screen.field === "asOf") return screen.from || null;
+    const { seq } = walk(state.engine.missingFields, state.answers);
+    const i = seq.indexOf(screen.field);
+    if (i > 0) return { name: "q", field: seq[i - 1] };
+    if (i === -1 && seq.length) return { name: "q", field: seq[seq.length - 1] };
+  }
+  return null;
+}
+
+function answersChanged() {
+  if (!state.linkOn) return;
+  const { seq } = walk(state.engine.missingFields, state.answers);
+  history.replaceState(history.state, "", "#" + encodeAnswers(state.answers, ["asOf", ...seq], lang()));
+}
+
+// --- rendering ---------------------------------------------------------------------------------
+function render({ focus = true } = {}) {
+  const s = state.screen;
+  const root = app();
+  root.replaceChildren();
+  let title;
+  if (s.name === "q") title = renderQuestion(root, s.field);
+  else if (s.name === "check") title = renderCheck(root);
+  else if (s.name === "answer") title = renderAnswerScreen(root);
+  else if (s.name === "reception") title = renderReceptionScreen(root);
+  document.title = `${title} — ${txt("ui.app.name")}`;
+  if (focus) {
+    const target = root.querySelector(".error-summary") || root.querySelector("h1");
+    if (target) target.focus();
+  }
+}
+
+function backLink(screen) {
+  const target = backTarget(screen);
+  if (!target) return null;
+  return h("button", { type: "button", class: "back-link", onclick: () => go(target) }, msg("ui.back"));
+}
+
+function asOfLine(from) {
+  const a = state.answers.asOf;
+  const key = a.v === state.today ? "ui.asOf.lineToday" : "ui.asOf.line";
+  return h("p", { class: "as-of" },
+    h("span", {}, msg(key, { date: a.v })), " ",
+    h("button", { type: "button", class: "link", "data-action": "change-date",
+      onclick: () => go({ name: "q", field: "asOf", from }) }, msg("ui.asOf.change")));
+}
+
+function notice() {
+  if (!state.notice) return null;
+  const n = h("div", { class: "notice", role: "status" }, msg(state.notice.key, state.notice.params));
+  state.notice = null;
+  return n;
+}
+
+// --- question screens ----------------------------------------------------------------------------
+function renderQuestion(root, field) {
+  const q = QUESTIONS[field];
+  const a = state.answers[field];
+  const qid = "q-" + field;
+  const errs = state.errors || [];
+  const errFor = (id) => errs.find((e) => e.id === id || e.group === id);
+  const seq = walk(state.engine.missingFields, state.answers).seq;
+  const first = field !== "asOf" && (seq.length === 0 || seq[0] === field);
+
+  const hintId = qid + "-hint";
+  const groupErr = errFor(qid);
+  const describedBy = [hintId, groupErr ? qid + "-err" : null].filter(Boolean).join(" ");
+
+  const options = [];
+  const radio = (value, labelNodes, checked, extra) => {
+    const id = `${qid}-${value}`;
+    return h("div", { class: "choice" },
+      h("input", { type: "radio", id, name: field, value, checked: !!checked, class: "choice-input" }),
+      h("label", { for: id, class: "choice-label" }, labelNodes), extra || null);
+  };
+  let dateGroup = null;
+  if (q.kind === "choice") {
+    for (const v of q.options) options.push(radio(v, msg(q.label + v), a && a.c === v));
+  } else if (q.kind === "bool") {
+    options.push(radio("yes", msg("ui.yes"), a && a.c === "yes"));
+    options.push(radio("no", msg("ui.no"), a && a.c === "no"));
+  } else if (q.kind === "multi") {
+    for (const v of q.options) {
+      const id = `${qid}-${v}`;
+      options.push(h("div", { class: "choice" },
+        h("input", { type: "checkbox", id, name: field, value: v, class: "choice-input",
+          checked: !!(a && a.v.includes(v)) }),
+        h("label", { for: id, class: "choice-label" }, msg(q.label + v))));
+    }
+  } else if (q.kind === "date") {
+    dateGroup = dateInput(qid, field, q, a && a.c === "date" ? a.v : null, errs);
+    const dateRadio = radio("date", msg(q.dateOpt), a && a.c === "date", dateGroup.el);
+    if (!q.nullsFirst) options.push(dateRadio);
+    for (const [id, key] of q.nulls) {
+      options.push(radio(id, msg(key, { date: state.today }), field === "asOf" ? (a && a.c === id) : (a && a.c === id)));
+    }
+    if (q.nullsFirst) options.push(dateRadio);
+  }
+  if (q.kind !== "date" && q.kind !== "multi") {
+    for (const [id, key] of q.nulls || []) options.push(radio(id, msg(key), a && a.c === id));
+  }
+
+  const errorSummary = errs.length ? h("div", { class: "error-summary", role: "alert", tabindex: "-1", "aria-labelledby": "err-title" },
+    h("h2", { id: "err-title", class: "error-summary-title" }, msg("ui.err.title")),
+    h("ul", {}, errs.map((e) => h("li", {}, h("a", { href: "#" + e.id, onclick: (ev) => {
+      ev.preventDefault();
+      const t = document.getElementById(e.id);
+      if (t) t.focus();
+    } }, msg(e.key)))))) : null;
+
+  const form = h("form", { class: "question", novalidate: true, "data-field": field, "aria-labelledby": "page-title" },
+    errorSummary,
+    h("fieldset", { class: "fieldset" + (groupErr ? " has-error" : ""), "aria-describedby": describedBy },
+      h("legend", { class: "legend" }, h("h1", { id: "page-title", tabindex: "-1" }, msg(`ui.q.${field}.title`))),
+      h("p", { class: "hint", id: hintId }, msg(`ui.q.${field}.hint`)),
+      groupErr ? h("p", { class: "error-message", id: qid + "-err" }, h("span", { class: "vh" }, "! "), msg(groupErr.key)) : null,
+      h("div", { class: q.kind === "multi" ? "choices checkboxes" : "choices" }, options)),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "btn", "data-action": "continue" }, msg("ui.continue"))),
+    Object.keys(state.answers).length > 1
+      ? h("p", { class: "clear-row" }, h("button", { type: "button", class: "link small", "data-action": "clear", onclick: clearAnswers }, msg("ui.clear"))) : null);
+
+  // Conditional reveal of the date fields under their radio.
+  const syncReveal = () => {
+    if (!dateGroup) return;
+    const on = form.querySelector(`#${qid}-date`).checked;
+    dateGroup.el.hidden = !on;
+  };
+  form.addEventListener("change", syncReveal);
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); submitQuestion(form, field, dateGroup); });
+
+  put(root,
+    backLink(state.screen),
+    first ? h("div", { class: "intro" },
+      h("p", { class: "lead" }, msg("ui.app.tagline")),
+      h("p", { class: "privacy" }, msg("ui.app.privacy")),
+      asOfLine(state.screen)) : null,
+    notice(),
+    form);
+  syncReveal();
+  return txt(`ui.q.${field}.title`);
+}
+
+/** The 年/月/日 fields with a 和暦/西暦 switch and a free-text box for what is printed. */
+function dateInput(qid, field, q, value, errs) {
+  const id = qid + "-d";
+  const err = errs.find((e) => e.group === id);
+  const errId = id + "-err";
+  const desc = err ? errId : null;
+  const defaultEra = lang() === "en" ? "western" : q.era;
+  let era = defaultEra, y = "", m = "", d = "";
+  if (value) {
+    const [wy, wm, wd] = value.split("-").map(Number);
+    m = String(wm); d = String(wd);
+    const e = era !== "western" && ERAS.find((x) => x.id === era);
+    const eraOfValue = ERAS.find((x) => value >= x.start);
+    if (e && eraOfValue && eraOfValue.id === e.id) y = String(wy - Number(e.start.slice(0, 4)) + 1);
+    else { era = "western"; y = String(wy); }
+  }
+  const cal = h("select", { id: id + "-cal", class: "select", "aria-describedby": desc },
+    h("option", { value: "western", selected: era === "western" }, txt("ui.date.western")),
+    ERAS.slice(0, 4).map((e) => h("option", { value: e.id, selected: era === e.id }, txt("ui.era." + e.id))));
+  const num = (suffix, key, val, width) => h("div", { class: "date-item" },
+    h("label", { for: `${id}-${suffix}`, class: "date-label" }, msg(key)),
+    h("input", { id: `${id}-${suffix}`, class: `input w${width}`, type: "text", inputmode: "numeric",
+      autocomplete: field === "birthDate" ? { y: "bday-year", m: "bday-month", d: "bday-day" }[suffix] : "off",
+      value: val, "aria-describedby": desc, "aria-invalid": err ? "true" : null }));
+  const el = h("div", { class: "conditional" + (err ? " has-error" : ""), "data-date-for": field },
+    err ? h("p", { class: "error-message", id: errId }, h("span", { class: "vh" }, "! "), msg(err.key)) : null,
+    h("div", { class: "date-input", role: "group", "aria-label": txt(q.dateOpt) },
+      h("div", { class: "date-item date-cal" }, h("label", { for: id + "-cal", class: "date-label" }, msg("ui.date.calendar")), h("div", {}, cal)),
+      num("y", "ui.date.year", y, 4), num("m", "ui.date.month", m, 2), num("day", "ui.date.day", d, 2)),
+    h("div", { class: "date-text" },
+      h("label", { for: id + "-text", class: "date-label" }, msg("ui.date.text")),
+      h("p", { class: "hint", id: id + "-text-hint" }, msg("ui.date.textHint")),
+      h("input", { id: id + "-text", class: "input w-text", type: "text", autocomplete: "off",
+        "aria-describedby": [id + "-text-hint", desc].filter(Boolean).join(" "), "aria-invalid": err ? "true" : null })));
+  const read = () => {
+    const val = (s) => el.querySelector("#" + id + s).value.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
+    const text = val("-text");
+    let input;
+    if (text) input = text;
+    else {
+      const [yy, mm, dd] = [val("-y"), val("-m"), val("-day")];
+      if (!yy && !mm && !dd) return { error: "ui.err.dateMissing", focus: id + "-y" };
+      if (!yy || !mm || !dd) return { error: "ui.err.dateIncomplete", focus: id + (!yy ? "-y" : !mm ? "-m" : "-day") };
+      const c = el.querySelector("#" + id + "-cal").value;
+      input = c === "western" ? `${yy}年${mm}月${dd}日` : `${ERAS.find((e) => e.id === c).name}${yy}年${mm}月${dd}日`;
+    }
+    try {
+      const r = state.engine.parseDate(input);
+      return { value: r.date, warnings: r.warnings };
+    } catch (e) {
+      const key = e.code === "impossibleDate" ? "ui.err.dateImpossible"
+        : ["unknownEra", "beforeEraStart", "outOfRange"].includes(e.code) ? "ui.err.dateEra" : "ui.err.dateMalformed";
+      return { error: key, focus: id + (text ? "-text" : "-y") };
+    }
+  };
+  return { el, read, id };
+}
+
+function submitQuestion(form, field, dateGroup) {
+  const q = QUESTIONS[field];
+  const qid = "q-" + field;
+  let answer;
+  if (q.kind === "multi") {
+    answer = answerOf(field, "list", [...form.querySelectorAll("input:checked")].map((i) => i.value));
+  } else {
+    const picked = form.querySelector(`input[name="${field}"]:checked`);
+    if (!picked) {
+      state.errors = [{ id: form.querySelector(".choice-input").id, group: qid, key: "ui.err.choose" }];
+      return renderKeepingForm();
+    }
+    if (picked.value === "date") {
+      const r = dateGroup.read();
+      if (r.error) {
+        state.errors = [{ id: r.focus, group: dateGroup.id, key: r.error }];
+        return renderKeepingForm();
+      }
+      if (r.warnings && r.warnings.length) state.notice = { key: "ui.note.eraChanged", params: { date: r.value } };
+      answer = { v: r.value, c: "date" };
+    } else if (field === "asOf" && picked.value === "today") {
+      answer = { v: state.today, c: "today" };
+    } else {
+      answer = answerOf(field, picked.value);
+    }
+  }
+  state.answers[field] = answer;
+  answersChanged();
+  const screen = state.screen;
+  if (field === "asOf" && screen.from && ["check", "answer"].includes(screen.from.name)) {
+    const next = nextScreen();
+    return go(next.name === "check" ? screen.from : next);
+  }
+  go(nextScreen());
+}
+
+// --- check your answers ------------------------------------------------------------------------
+function answerText(field) {
+  const q = QUESTIONS[field];
+  const a = state.answers[field];
+  if (field === "asOf") return dateNodes(a.v);
+  if (q.kind === "multi") {
+    if (!a.v.length) return msg("ui.check.none");
+    return h("ul", { class: "plain" }, a.v.map((t) => h("li", {}, msg(q.label + t))));
+  }
+  if (a.c === "date") return dateNodes(a.v);
+  if (q.kind === "bool" && a.v !== null) return msg(a.v ? "ui.yes" : "ui.no");
+  if (q.kind === "choice" && a.v !== null) return msg(q.label + a.v);
+  const n = (q.nulls || []).find(([id]) => id === a.c);
+  return msg(n ? n[1] : "ui.dontKnow");
+}
+
+function renderCheck(root) {
+  const { seq } = walk(state.engine.missingFields, state.answers);
+  const row = (field, label) => h("div", { class: "summary-row", "data-field": field },
+    h("dt", { class: "summary-key" }, label),
+    h("dd", { class: "summary-value" }, answerText(field)),
+    h("dd", { class: "summary-action" },
+      h("button", { type: "button", class: "link", "data-change": field,
+        onclick: () => go({ name: "q", field, from: { name: "check" } }) },
+      msg("ui.check.change"), h("span", { class: "vh" }, " — ", txt(field === "asOf" ? "ui.check.asOf" : `ui.q.${field}.title`)))));
+  put(root,
+    backLink(state.screen),
+    notice(),
+    h("h1", { id: "page-title", tabindex: "-1" }, msg("ui.check.title")),
+    h("dl", { class: "summary" }, row("asOf", msg("ui.check.asOf")), seq.map((f) => row(f, msg(`ui.q.${f}.title`)))),
+    h("div", { class: "actions" },
+      h("button", { type: "button", class: "btn", "data-action": "see-answer", onclick: () => go({ name: "answer" }) }, msg("ui.check.submit")),
+      clearButton()));
+  return txt("ui.check.title");
+}
+
+function clearButton() {
+  return h("button", { type: "button", class: "btn secondary", "data-action": "clear", onclick: clearAnswers }, msg("ui.clear"));
+}
+
+function clearAnswers() {
+  state.answers = freshAnswers();
+  state.linkOn = false;
+  history.replaceState(null, "", location.pathname + location.search);
+  state.notice = { key: "ui.cleared" };
+  go(nextScreen());
+}
+
+// --- the answer ----------------------------------------------------------------------------------
+function assessNow() {
+  const { situation } = walk(state.engine.missingFields, state.answers);
+  return state.engine.assess(situation);
+}
+
+function renderAnswerScreen(root) {
+  let assessment;
+  try {
+    assessment = assessNow();
+  } catch (e) {
+    put(root, backLink(state.screen),
+      h("h1", { id: "page-title", tabindex: "-1" }, msg("ui.answer.title")),
+      h("div", { class: "error-summary", role: "alert" }, h("p", {}, msg("ui.err.engine")),
+        h("p", { lang: lang() === "en" ? "en" : "ja" }, lang() === "en" ? e.messageEn || String(e) : e.messageJa || String(e))));
+    return txt("ui.answer.title");
+  }
+  put(root, backLink(state.screen), notice());
+  const presented = state.answers.documentsPresented;
+  renderAnswer(root, assessment, {
+    presented: !!(presented && presented.v.length && walk(state.engine.missingFields, state.answers).seq.includes("documentsPresented")),
+    h, asOfLine: () => asOfLine({ name: "answer" }),
+    rules: rules(),
+    onReception: () => go({ name: "reception" }),
+    onLink: makeLink,
+    clearButton,
+  });
+  return txt("ui.answer.title");
+}
+
+function renderReceptionScreen(root) {
+  const assessment = assessNow();
+  renderReception(root, assessment, { h, onClose: () => go({ name: "answer" }) });
+  return txt("ui.reception.open");
+}
+
+function rules() {
+  if (!state.rules) state.rules = Object.fromEntries(state.engine.rulesInfo().rules.map((r) => [r.id, r]));
+  return state.rules;
+}
+
+function makeLink() {
+  state.linkOn = true;
+  answersChanged();
+  return location.href;
+}
+
+// --- header, footer, languages -------------------------------------------------------------------
+function renderChrome() {
+  const lg = lang();
+  document.documentElement.lang = lg === "en" ? "en" : "ja";
+  document.getElementById("app-name").replaceChildren(msg("ui.app.name"));
+  document.getElementById("skip-link").replaceChildren(msg("ui.skip"));
+  const nav = document.getElementById("langs");
+  nav.setAttribute("aria-label", txt("ui.lang.label"));
+  nav.hidden = false;
+  for (const b of nav.querySelectorAll("button")) {
+    b.setAttribute("aria-pressed", b.dataset.lang === lg ? "true" : "false");
+  }
+  document.getElementById("footer").replaceChildren(
+    h("p", {}, msg("ui.app.disclaimer")),
+    h("p", {}, msg("ui.app.privacy")));
+}
+
+/** Renders the screen again, keeping what was typed or chosen on it but not yet submitted. */
+function renderKeepingForm(opts) {
+  const form = app().querySelector("form");
+  const saved = form ? [...form.elements].filter((e) => e.id).map((e) => [e.id, e.type === "radio" || e.type === "checkbox" ? e.checked : e.value]) : [];
+  render(opts);
+  const form2 = app().querySelector("form");
+  if (!form2) return;
+  for (const [id, v] of saved) {
+    const e = document.getElementById(id);
+    if (!e) continue;
+    if (typeof v === "boolean") e.checked = v; else e.value = v;
+  }
+  form2.dispatchEvent(new Event("change"));
+}
+
+async function switchLang(lg) {
+  if (lg === lang() || !LANGS.includes(lg)) return;
+  await loadCatalog(lg);
+  setLang(lg);
+  renderChrome();
+  renderKeepingForm({ focus: false });
+  answersChanged();
+  const btn = document.querySelector(`#langs button[data-lang="${lg}"]`);
+  if (btn) btn.focus();
+}
+
+function restoreFromFragment() {
+  const { answers, lang: lg } = decodeAnswers(location.hash);
+  if (!Object.keys(answers).length) return null;
+  const asOf = answers.asOf && answers.asOf.v ? answers.asOf : { v: state.today, c: "today" };
+  state.answers = { ...answers, asOf };
+  state.linkOn = true;
+  return lg;
+}
+
+// --- start ---------------------------------------------------------------------------------------
+function showNoEngine() {
+  const why = document.getElementById("static-why");
+  why.hidden = false;
+  why.textContent = hasCatalog(lang()) ? txt("ui.noEngine") : "このブラウザでは計算ができません。下の基本的なルールをご覧ください。 / This browser cannot run the check. See the essential rules below.";
+  const loading = document.getElementById("loading");
+  if (loading) loading.remove();
+}
+
+async function main() {
+  performance.mark("hc-start");
+  const skip = document.getElementById("skip-link");
+  skip.addEventListener("click", (ev) => { ev.preventDefault(); document.getElementById("main").focus(); });
+  state.answers = freshAnswers();
+  const fragLang = restoreFromFragment();
+  const lg = fragLang || "ja";
+  if (typeof WebAssembly !== "object") {
+    // Say why in the page's language (the catalog is plain JSON), above the static rules.
+    await loadCatalog(lg).then(() => setLang(lg), () => {});
+    showNoEngine();
+    return;
+  }
+  let engine;
+  try {
+    [engine] = await Promise.all([import("./pkg/browser.js"), loadCatalog(lg), lg !== "ja" ? loadCatalog("ja") : null]);
+  } catch (e) {
+    showNoEngine();
+    throw e;
+  }
+  performance.mark("hc-engine");
+  // missingFields tries the alternatives of every field, so it is the slow call (milliseconds);
+  // a walk repeats the same prefixes, so remember each answer.
+  const memo = new Map();
+  state.engine = {
+    assess: engine.assess,
+    parseDate: engine.parseDate,
+    missingFields: (s) => {
+      const key = JSON.stringify(s);
+      if (!memo.has(key)) memo.set(key, engine.missingFields(s));
+      return memo.get(key);
+    },
+    rulesInfo: engine.rulesInfo,
+  };
+  setLang(lg);
+  document.getElementById("static-rules").hidden = true;
+  renderChrome();
+  document.getElementById("langs").addEventListener("click", (ev) => {
+    const b = ev.target.closest("button[data-lang]");
+    if (b) switchLang(b.dataset.lang);
+  });
+  window.addEventListener("popstate", (ev) => {
+    const s = ev.state && ev.state.hc;
+    state.screen = s || nextScreen();
+    state.errors = null;
+    render();
+  });
+  window.addEventListener("hashchange", () => {
+    if (!location.hash.startsWith("#v=1")) return;
+    const l2 = restoreFromFragment();
+    if (l2 && l2 !== lang()) switchLang(l2);
+    go({ name: "answer" });
+  });
+  const restored = state.linkOn;
+  const first = restored ? { name: "answer" } : nextScreen();
+  state.screen = first;
+  history.replaceState({ hc: first }, "", location.href);
+  render({ focus: false });
+  document.documentElement.dataset.ready = "1";
+  performance.mark("hc-first-question");
+
+  // After the first screen: the other catalogs (so switching language needs no network later)
+  // and the service worker (offline after this visit). Not on file:// (single-file edition).
+  if (location.protocol === "http:" || location.protocol === "https:") {
+    Promise.all(LANGS.map((l) => loadCatalog(l).catch(() => null))).then(() => {
+      document.documentElement.dataset.catalogs = "1";
+    });
+    if ("serviceWorker" in navigator) {
+      navigator.serviceWorker.register("sw.js").then(() => navigator.serviceWorker.ready)
+        .then(() => { document.documentElement.dataset.sw = "1"; }).catch(() => {});
+    }
+  }
+}
+
+main();

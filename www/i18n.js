@@ -1,0 +1,125 @@
+// Catalogs, message rendering and dates for the page. Catalogs are flat key -> template maps
+// (locales/*.json): `{name}` is a parameter, `{漢字|かな}` (ja-easy only) becomes <ruby>.
+
+export const LANGS = ["ja", "en", "ja-easy"];
+const catalogs = {};
+let current = "ja";
+
+/** Loads a catalog once: from an inlined <script type="application/json"> (single-file
+ * edition) or from locales/<lang>.json next to the page. */
+export async function loadCatalog(lang) {
+  if (catalogs[lang]) return catalogs[lang];
+  const inlined = document.getElementById("catalog-" + lang);
+  if (inlined) {
+    catalogs[lang] = JSON.parse(inlined.textContent);
+  } else {
+    const res = await fetch("locales/" + lang + ".json");
+    if (!res.ok) throw new Error("catalog " + lang + ": HTTP " + res.status);
+    catalogs[lang] = await res.json();
+  }
+  return catalogs[lang];
+}
+
+export function hasCatalog(lang) { return !!catalogs[lang]; }
+export function setLang(lang) { current = lang; }
+export function lang() { return current; }
+
+// --- dates ---------------------------------------------------------------------------------
+// Era table (start day inclusive). Meiji is counted from 1873, when Japan took the Gregorian
+// calendar; nobody checked here was born before that.
+export const ERAS = [
+  { id: "reiwa", name: "令和", kana: "れいわ", start: "2019-05-01" },
+  { id: "heisei", name: "平成", kana: "へいせい", start: "1989-01-08" },
+  { id: "showa", name: "昭和", kana: "しょうわ", start: "1926-12-25" },
+  { id: "taisho", name: "大正", kana: "たいしょう", start: "1912-07-30" },
+  { id: "meiji", name: "明治", kana: "めいじ", start: "1873-01-01" },
+];
+
+/** "2025-12-01" -> { era, year: 7, month: 12, day: 1 } (year 1 is written 元年). */
+export function wareki(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  const era = ERAS.find((e) => iso >= e.start) || ERAS[ERAS.length - 1];
+  return { era, year: y - Number(era.start.slice(0, 4)) + 1, month: m, day: d, western: y };
+}
+
+const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
+  "September", "October", "November", "December"];
+
+/** A date as parts (strings and ruby pairs) in the given language, 和暦 and 西暦 together. */
+export function dateParts(iso, lg = current) {
+  const w = wareki(iso);
+  const ey = w.year === 1 ? "元" : String(w.year);
+  const jp = `${ey}年${w.month}月${w.day}日`;
+  const west = `${w.western}年${w.month}月${w.day}日`;
+  // The second calendar is a { aside } part: the same text, shown a little smaller.
+  if (lg === "en") return [`${w.day} ${MONTHS_EN[w.month - 1]} ${w.western}`, { aside: ` (${w.era.name}${jp})` }];
+  if (lg === "ja-easy") return [{ base: w.era.name, rt: w.era.kana }, jp, { aside: `(${west})` }];
+  return [`${w.era.name}${jp}`, { aside: `(${west})` }];
+}
+
+const plainPart = (p) => (typeof p === "string" ? p : p.aside !== undefined ? p.aside : p.base);
+
+
+/** Today's calendar date in Japan, YYYY-MM-DD, whatever the device's time zone. */
+export function todayInJapan(now = new Date()) {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit",
+  }).formatToParts(now);
+  const get = (type) => parts.find((p) => p.type === type).value;
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
+// --- messages ---------------------------------------------------------------------------------
+const DATE_PARAMS = new Set(["date", "until", "expiry", "from", "cap"]);
+const TOKEN_RE = /\{([^{}|]+)\|([^{}]+)\}|\{([A-Za-z][A-Za-z0-9]*)\}/g;
+
+/** The template of `key` as parts: strings and { base, rt } ruby pairs. Unknown keys show the
+ * key itself (a visible, harmless fallback). */
+export function parts(key, params = {}, lg = current) {
+  const cat = catalogs[lg] || catalogs.ja || {};
+  const tpl = cat[key] ?? key;
+  const out = [];
+  let last = 0;
+  for (const m of tpl.matchAll(TOKEN_RE)) {
+    if (m.index > last) out.push(tpl.slice(last, m.index));
+    last = m.index + m[0].length;
+    if (m[1] !== undefined) { out.push({ base: m[1], rt: m[2] }); continue; }
+    const name = m[3];
+    const v = params[name];
+    if (v === undefined || v === null) out.push(m[0]);
+    else if (DATE_PARAMS.has(name) && /^\d{4}-\d{2}-\d{2}$/.test(String(v))) out.push(...dateParts(String(v), lg));
+    else if (name === "which") out.push(...parts("token." + v, {}, lg));
+    else out.push(String(v));
+  }
+  if (last < tpl.length) out.push(tpl.slice(last));
+  return out;
+}
+
+function partsToNodes(ps) {
+  const frag = document.createDocumentFragment();
+  for (const p of ps) {
+    if (typeof p === "string") { frag.append(p); continue; }
+    if (p.aside !== undefined) {
+      const span = document.createElement("span");
+      span.className = "aside";
+      span.textContent = p.aside;
+      frag.append(span);
+      continue;
+    }
+    const r = document.createElement("ruby");
+    const rt = document.createElement("rt");
+    rt.textContent = p.rt;
+    r.append(p.base, rt);
+    frag.append(r);
+  }
+  return frag;
+}
+
+/** A message as DOM nodes (with <ruby> for ja-easy). */
+export function msg(key, params, lg) { return partsToNodes(parts(key, params, lg)); }
+/** A message as plain text (ruby bases only): titles, aria labels, calendar files. */
+export function txt(key, params, lg) {
+  return parts(key, params, lg).map(plainPart).join("");
+}
+/** A date as DOM nodes. */
+export function dateNodes(iso, lg) { return partsToNodes(dateParts(iso, lg)); }
