@@ -8,6 +8,7 @@
 //! order, which is the order of questions. It uses the engine itself, so it can never disagree
 //! with it.
 
+use crate::assessment::Summary;
 use crate::dates::{self, NaiveDate};
 use crate::error::InputError;
 use crate::params as p;
@@ -51,39 +52,37 @@ pub fn missing_fields(raw: &RawSituation) -> Result<MissingFields, InputError> {
         .filter(|(name, _)| *name != "asOf" && !given.contains(name))
         .collect();
     // Yes/no and choice questions that can make another answer matter ("has a My Number card"
-    // makes its expiry matter). Dates are never prerequisites, which keeps this cheap.
-    let enablers: Vec<(&'static str, Vec<RawValue>)> = unanswered
+    // makes its expiry matter). Each such answer's situation is assessed once, here. Dates are
+    // never prerequisites, which keeps this cheap.
+    let enabled_states: Vec<(&'static str, Situation, Summary)> = unanswered
         .iter()
         .filter(|(_, k)| matches!(k, FieldKind::Bool | FieldKind::OptBool | FieldKind::Enum(_)))
-        .map(|(n, k)| (*n, candidates(n, *k, &base)))
+        .flat_map(|(n, k)| {
+            candidates(n, *k, &base).into_iter().map(|w| {
+                let mut with_g = base.clone();
+                copy_field(&mut with_g, &w, n);
+                let summary = rules::assess(&with_g).summary;
+                (*n, with_g, summary)
+            })
+        })
         .collect();
+    let changes = |from: &Situation, before: &Summary, name: &str, cands: &[Situation]| {
+        cands.iter().any(|v| {
+            let mut s = from.clone();
+            copy_field(&mut s, v, name);
+            rules::assess(&s).summary != *before
+        })
+    };
     let mut fields = Vec::new();
     for (name, kind) in &unanswered {
         let cands = candidates(name, *kind, &base);
-        // Directly: some value of this field alone changes the summary.
-        let direct = cands.iter().any(|v| {
-            let mut s = base.clone();
-            set(&mut s, name, v);
-            rules::assess(&s).summary != base_summary
-        });
-        // Or once one earlier yes/no / choice question is answered a certain way.
-        let enabled = direct
-            || enablers
+        // Directly, or once one of those other questions is answered a certain way.
+        let matters = changes(&base, &base_summary, name, &cands)
+            || enabled_states
                 .iter()
-                .filter(|(g, _)| g != name)
-                .any(|(g, g_cands)| {
-                    g_cands.iter().any(|w| {
-                        let mut with_g = base.clone();
-                        set(&mut with_g, g, w);
-                        let before = rules::assess(&with_g).summary;
-                        cands.iter().any(|v| {
-                            let mut s = with_g.clone();
-                            set(&mut s, name, v);
-                            rules::assess(&s).summary != before
-                        })
-                    })
-                });
-        if enabled {
+                .filter(|(g, _, _)| g != name)
+                .any(|(_, with_g, before)| changes(with_g, before, name, &cands));
+        if matters {
             fields.push(*name);
         }
     }
@@ -113,7 +112,25 @@ fn candidate_dates(name: &str, base: &Situation) -> Vec<NaiveDate> {
     out
 }
 
-fn candidates(name: &str, kind: FieldKind, base: &Situation) -> Vec<RawValue> {
+/// The values to try for one field, each already validated into a one-field Situation (so the
+/// search copies a field instead of parsing text for every try).
+fn candidates(name: &str, kind: FieldKind, base: &Situation) -> Vec<Situation> {
+    raw_candidates(name, kind, base)
+        .into_iter()
+        .filter_map(|v| {
+            let raw = RawSituation::from_fields(vec![
+                (
+                    "asOf".to_string(),
+                    RawValue::Str(dates::format_iso(base.as_of)),
+                ),
+                (name.to_string(), v),
+            ]);
+            raw.validate().ok()
+        })
+        .collect()
+}
+
+fn raw_candidates(name: &str, kind: FieldKind, base: &Situation) -> Vec<RawValue> {
     match kind {
         FieldKind::Bool => vec![RawValue::Bool(true)],
         FieldKind::OptBool => vec![RawValue::Bool(true), RawValue::Bool(false)],
@@ -138,20 +155,7 @@ fn candidates(name: &str, kind: FieldKind, base: &Situation) -> Vec<RawValue> {
     }
 }
 
-/// Sets one field of an already valid Situation from a candidate value (always valid here).
-fn set(s: &mut Situation, name: &str, v: &RawValue) {
-    let raw = RawSituation::from_fields(vec![
-        (
-            "asOf".to_string(),
-            RawValue::Str(dates::format_iso(s.as_of)),
-        ),
-        (name.to_string(), v.clone()),
-    ]);
-    if let Ok(one) = raw.validate() {
-        copy_field(s, &one, name);
-    }
-}
-
+/// Copies field `name` of `from` into `s`.
 fn copy_field(s: &mut Situation, from: &Situation, name: &str) {
     match name {
         "insurerKind" => s.insurer_kind = from.insurer_kind,
