@@ -21,9 +21,10 @@ STAGES=(
   "cargo-test     | true                        | cargo test --locked --all-targets"
   "wasm-build     | true                        | bash scripts/build.sh"
   "js-tests       | [[ -d tests/js ]]           | node --test tests/js/"
-  "e2e | [[ -d tests/e2e ]] | node --test tests/e2e/"
+  "e2e            | [[ -d tests/e2e ]]          | node --test tests/e2e/"
   "wasm-browser   | [[ -f tests/web.rs ]]       | stage_wasm_browser"
   "budget         | [[ -f scripts/budget.mjs ]] | node scripts/budget.mjs"
+  "page-budget    | [[ -f scripts/page-budget.mjs ]] | node scripts/page-budget.mjs"
 )
 
 # Browser tests exist when any of these does; only then does setup install chromium.
