@@ -105,6 +105,25 @@ chromium() {
   say "installed $(/usr/bin/chromium --version 2>/dev/null | head -n1)${updated}"
 }
 
+# Japanese fonts, so that the page's screenshots (test-results/) show text rather than boxes.
+# No test depends on them: a failed install is reported, not fatal.
+cjk_fonts() {
+  if [[ "${SETUP_SKIP_BROWSER:-0}" == 1 ]]; then
+    say "skipped: SETUP_SKIP_BROWSER=1"
+    return
+  fi
+  if dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
+    say "skipped: fonts-noto-cjk present"
+    return
+  fi
+  if apt-get -y -q -o DPkg::Lock::Timeout=300 install fonts-noto-cjk ||
+    { apt-get -y -q update && apt-get -y -q -o DPkg::Lock::Timeout=300 install fonts-noto-cjk; }; then
+    say "installed fonts-noto-cjk"
+  else
+    say "not installed (screenshots only; no test needs it)"
+  fi
+}
+
 npm_deps() {
   if [[ ! -f package.json ]]; then
     say "skipped: no package.json"
@@ -136,6 +155,7 @@ step rust-components rust_components
 step wasm-target     wasm_target
 step wasm-bindgen    wasm_bindgen_cli
 step chromium        chromium
+step cjk-fonts       cjk_fonts
 step npm             npm_deps
 step cargo-fetch     cargo_fetch
 echo "setup: all done ($(fmt_dur "$T0"))"
