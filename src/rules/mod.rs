@@ -43,7 +43,7 @@ pub fn assess(s: &Situation) -> Assessment {
     verdicts.push(myna.verdict.clone());
     verdicts.push(kaku.verdict.clone());
     verdicts.push(window_verdict);
-    if s.as_of > p::RULES_AS_OF {
+    if s.as_of >= p::RULES_AS_OF {
         // R-TODAY-1: the rules are as known on the rules-as-of date.
         if let Some(v) = verdicts.last_mut() {
             v.reasons.push(Reason::new(

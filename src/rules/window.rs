@@ -241,7 +241,17 @@ pub fn copay(h: &Held) -> (Copay, Verdict) {
         {
             &p::R_OSHI_2
         }
-        Copay::Normal => &p::R_TODAY_1,
+        // Otherwise the rule of the document that earns the normal share.
+        Copay::Normal => match docs
+            .iter()
+            .find(|d| copay_for(**d, h) == Some(Copay::Normal))
+        {
+            Some(Document::OldCard) => &p::R_OLD_1,
+            Some(Document::ShikakuKakuninsho | Document::KakuninshoWithGendoKubun) => &p::R_KAKU_3,
+            Some(Document::MynahokenshoSmartphone) => &p::R_MYNA_5,
+            Some(Document::MynacardPlusOshirase) => &p::R_OSHI_1,
+            _ => &p::R_MYNA_1,
+        },
         Copay::NormalIfOnlineConfirmed => &p::R_PROV_1,
         Copay::FullCostPossible => &p::R_FAIL_3,
     };
