@@ -22,7 +22,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 SRC = HERE.parent / "src"
 FILES = {"ja": "ja.json", "en": "en.json", "ja-easy": "ja-easy.json"}
 
-KEY_RE = re.compile(r'"((?:oldCard|myna|kakuninsho|route|window|event|action|assist)\.[A-Za-z0-9]+)"')
+KEY_RE = re.compile(r'"((?:oldCard|myna|kakuninsho|oshirase|route|window|event|action|assist)\.[A-Za-z0-9]+)"')
 CODE_RE = re.compile(r'code: "([A-Za-z0-9]+)"')
 # Parameter names the code passes: Args::date("x", …) and .with("x", …).
 ARG_RE = re.compile(r'(?:Args::date|\.with)\(\s*"([A-Za-z0-9]+)"')

@@ -136,6 +136,7 @@ fn emitted_keys() -> BTreeSet<String> {
         "oldCard.",
         "myna.",
         "kakuninsho.",
+        "oshirase.",
         "route.",
         "window.",
         "event.",

@@ -42,6 +42,7 @@ pub fn assess(s: &Situation) -> Assessment {
     }
     verdicts.push(myna.verdict.clone());
     verdicts.push(kaku.verdict.clone());
+    verdicts.extend(window::oshirase_verdict(&held));
     verdicts.push(window_verdict);
     if s.as_of >= p::RULES_AS_OF {
         // R-TODAY-1: the rules are as known on the rules-as-of date.

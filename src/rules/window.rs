@@ -326,6 +326,45 @@ fn window_verdict(c: Copay, certainty: Certainty, reasons: Vec<Reason>) -> Verdi
     Verdict::new(DocumentKind::Window, status, None, None, certainty, reasons)
 }
 
+/// R-OSHI-1 (https://www.city.kashiba.lg.jp/soshiki/23/7123.html): the 資格情報のお知らせ is
+/// never usable alone; with a usable マイナ保険証 it backs the card (reader failure, no reader,
+/// new qualification). R-PROV-1: shown alone, a clinic may accept it with an online check inside
+/// the insurer's window (until 2026-03-31). `None` when it is not held.
+pub fn oshirase_verdict(h: &Held) -> Option<Verdict> {
+    let s = h.s;
+    if !s.shikaku_joho_oshirase_held {
+        return None;
+    }
+    let mut reasons = vec![Reason::new(
+        &p::R_OSHI_1,
+        "oshirase.onlyTogether",
+        Args::none(),
+    )];
+    let (start, end) = provisional::window(s.insurer_kind);
+    let status = if h.myna.usable {
+        Status::OnlyTogether
+    } else if s.as_of >= p::ABOLITION && provisional::in_window(s.insurer_kind, s.as_of) {
+        let args = Args::date("from", start).with("until", crate::assessment::ArgValue::Date(end));
+        reasons.push(Reason::new(&p::R_PROV_1, "oshirase.aloneProvisional", args));
+        Status::Provisional
+    } else {
+        reasons.push(Reason::new(
+            &p::R_FAIL_3,
+            "oshirase.aloneNotAccepted",
+            Args::none(),
+        ));
+        Status::Invalid
+    };
+    Some(Verdict::new(
+        DocumentKind::ShikakuJohoOshirase,
+        status,
+        None,
+        None,
+        Certainty::Verified,
+        reasons,
+    ))
+}
+
 /// R-MYNA-6 (https://kyotoihou.t-reader.jp/?p=16047): help at the reader — staff can switch
 /// to 目視確認 (verified); a 顔認証マイナンバーカード needs no PIN (verified); staff placing the
 /// card and a proxy entering the PIN are unverified (RULES.md §12 item 3). Listed when the
