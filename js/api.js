@@ -8,3 +8,4 @@ export function assessMany(situations) { return wasm.assessMany(situations); }
 export function missingFields(partial) { return wasm.missingFields(partial); }
 export function parseDate(text) { return wasm.parseDate(text); }
 export function rulesInfo() { return wasm.rulesInfo(); }
+export function toWareki(isoDate) { return wasm.toWareki(isoDate); }

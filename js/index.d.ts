@@ -175,6 +175,14 @@ export interface ParsedDate {
   warnings: DateWarning[];
 }
 
+/** A date in the era in force on it; year 1 is written 元年. */
+export interface Wareki {
+  era: Era;
+  year: number;
+  month: number;
+  day: number;
+}
+
 export interface RuleInfo {
   id: string;
   certainty: Certainty;
@@ -210,5 +218,7 @@ export function assessMany(situations: Situation[]): (Assessment | ErrorRecord)[
 export function missingFields(partial: PartialSituation): MissingFields;
 /** A date as printed on a card (令和7年12月1日, R7.12.1, ２０２５／１２／０１ …). */
 export function parseDate(text: string): ParsedDate;
+/** A `YYYY-MM-DD` date as 和暦 parts (throws `HokenCheckError` for a bad date or one before 1868). */
+export function toWareki(isoDate: IsoDate): Wareki;
 /** Rules version, data hash, rules-as-of date, every rule and dated parameter. */
 export function rulesInfo(): RulesInfo;

@@ -437,15 +437,40 @@ pub fn era_of(d: NaiveDate) -> Option<Era> {
 /// 2117-12-31), `parse_printed(&format_wareki(d)?)` gives `d`, the era of `d` and no warnings.
 /// Later dates are formatted (令和100年…) but not parsed back.
 pub fn format_wareki(d: NaiveDate) -> Option<String> {
+    let w = to_wareki(d)?;
+    Some(if w.year == 1 {
+        format!("{}元年{}月{}日", w.era.kanji(), w.month, w.day)
+    } else {
+        format!("{}{}年{}月{}日", w.era.kanji(), w.year, w.month, w.day)
+    })
+}
+
+/// A date in the era in force on it: era, era year (1 = 元年), month, day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Wareki {
+    /// The era in force on the day ([`era_of`]).
+    pub era: Era,
+    /// Year of the era; 1 is written 元年.
+    pub year: u32,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day of the month.
+    pub day: u32,
+}
+
+/// `d` as 和暦 parts (the page writes them in each language). `None` before 1868-01-01.
+/// 1989-01-07 → 昭和64年1月7日, 1989-01-08 → 平成1年1月8日.
+pub fn to_wareki(d: NaiveDate) -> Option<Wareki> {
     let era = era_of(d)?;
     let year = d
         .year()
         .checked_sub(era.first_gregorian_year())?
         .checked_add(1)?;
-    Some(if year == 1 {
-        format!("{}元年{}月{}日", era.kanji(), d.month(), d.day())
-    } else {
-        format!("{}{}年{}月{}日", era.kanji(), year, d.month(), d.day())
+    Some(Wareki {
+        era,
+        year: u32::try_from(year).ok()?,
+        month: d.month(),
+        day: d.day(),
     })
 }
 

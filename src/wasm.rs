@@ -148,6 +148,25 @@ pub fn parse_date_js(text: JsValue) -> Result<JsValue, JsValue> {
     }
 }
 
+/// A `YYYY-MM-DD` date as 和暦 parts: `{ era, year, month, day }` (year 1 = 元年), from the
+/// engine's one era table.
+///
+/// # Errors
+/// Throws an `Error` with `malformedDate` / `impossibleDate`, or `outOfRange` before 1868.
+#[wasm_bindgen(js_name = toWareki)]
+pub fn to_wareki_js(iso: JsValue) -> Result<JsValue, JsValue> {
+    let text = iso.as_string().unwrap_or_default();
+    let d = crate::dates::parse_iso(&text)
+        .map_err(|e| error_object(e.code(), None, e.message_ja(), e.message_en()))?;
+    match crate::dates::to_wareki(d) {
+        Some(w) => to_js(&w),
+        None => {
+            let e = crate::dates::DateError::OutOfRange;
+            Err(error_object(e.code(), None, e.message_ja(), e.message_en()))
+        }
+    }
+}
+
 /// Rules version, data hash, rules-as-of date, every rule with its sources and every dated
 /// parameter.
 ///

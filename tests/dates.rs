@@ -1136,3 +1136,26 @@ proptest! {
         prop_assert!(diff == 0 || (diff == 1 && d.day() == 1));
     }
 }
+
+#[test]
+fn to_wareki_gives_era_parts_at_every_era_boundary() {
+    // Era start days are calendar facts (RULES.md issue text: 大正 1912-07-30, 昭和 1926-12-25,
+    // 平成 1989-01-08, 令和 2019-05-01).
+    let w = |y, m, d| {
+        let x = to_wareki(NaiveDate::from_ymd_opt(y, m, d).expect("date")).expect("in range");
+        (x.era, x.year, x.month, x.day)
+    };
+    assert_eq!(w(2019, 4, 30), (Era::Heisei, 31, 4, 30));
+    assert_eq!(w(2019, 5, 1), (Era::Reiwa, 1, 5, 1));
+    assert_eq!(w(1989, 1, 7), (Era::Showa, 64, 1, 7));
+    assert_eq!(w(1989, 1, 8), (Era::Heisei, 1, 1, 8));
+    assert_eq!(w(1926, 12, 24), (Era::Taisho, 15, 12, 24));
+    assert_eq!(w(1926, 12, 25), (Era::Showa, 1, 12, 25));
+    assert_eq!(w(1912, 7, 29), (Era::Meiji, 45, 7, 29));
+    assert_eq!(w(1912, 7, 30), (Era::Taisho, 1, 7, 30));
+    assert_eq!(w(2025, 12, 1), (Era::Reiwa, 7, 12, 1));
+    assert_eq!(
+        to_wareki(NaiveDate::from_ymd_opt(1867, 12, 31).expect("date")),
+        None
+    );
+}

@@ -1,7 +1,7 @@
 // hoken-check, the page: one question per screen, a check-your-answers screen, the answer.
 // Answers live in memory only (and in the URL fragment when the person asks for a link).
 // Everything is worked out on the device by the WebAssembly engine; nothing is sent anywhere.
-import { LANGS, loadCatalog, hasCatalog, setLang, lang, msg, txt, dateNodes, todayInJapan, ERAS } from "./i18n.js";
+import { LANGS, loadCatalog, hasCatalog, setLang, lang, msg, txt, dateNodes, todayInJapan, ERAS, wareki, useCalendar } from "./i18n.js";
 import { QUESTIONS, answerOf, walk, encodeAnswers, decodeAnswers } from "./flow.js";
 import { renderAnswer, renderReception } from "./answer.js";
 
@@ -212,12 +212,10 @@ function dateInput(qid, field, q, value, errs) {
   const defaultEra = lang() === "en" ? "western" : q.era;
   let era = defaultEra, y = "", m = "", d = "";
   if (value) {
-    const [wy, wm, wd] = value.split("-").map(Number);
-    m = String(wm); d = String(wd);
-    const e = era !== "western" && ERAS.find((x) => x.id === era);
-    const eraOfValue = ERAS.find((x) => value >= x.start);
-    if (e && eraOfValue && eraOfValue.id === e.id) y = String(wy - Number(e.start.slice(0, 4)) + 1);
-    else { era = "western"; y = String(wy); }
+    const w = wareki(value);
+    m = String(w.month); d = String(w.day);
+    if (era !== "western" && w.era && w.era.id === era) y = String(w.year);
+    else { era = "western"; y = String(w.western); }
   }
   const cal = h("select", { id: id + "-cal", class: "select", "aria-describedby": desc },
     h("option", { value: "western", selected: era === "western" }, txt("ui.date.western")),
@@ -474,8 +472,9 @@ async function main() {
     throw e;
   }
   performance.mark("hc-engine");
-  // missingFields tries the alternatives of every field, so it is the slow call (milliseconds);
-  // a walk repeats the same prefixes, so remember each answer.
+  useCalendar(engine.toWareki);
+  // missingFields tries the alternatives of every field, so it is the slow call (1–3 ms); a
+  // walk repeats the same prefixes on every screen, so remember each answer.
   const memo = new Map();
   state.engine = {
     assess: engine.assess,

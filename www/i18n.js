@@ -25,21 +25,25 @@ export function setLang(lang) { current = lang; }
 export function lang() { return current; }
 
 // --- dates ---------------------------------------------------------------------------------
-// Era table (start day inclusive). Meiji is counted from 1873, when Japan took the Gregorian
-// calendar; nobody checked here was born before that.
+// Era names for display and for the 年/月/日 era switch. Which era a day falls in, and its era
+// year, come from the engine (toWareki), the one owner of calendar rules.
 export const ERAS = [
-  { id: "reiwa", name: "令和", kana: "れいわ", start: "2019-05-01" },
-  { id: "heisei", name: "平成", kana: "へいせい", start: "1989-01-08" },
-  { id: "showa", name: "昭和", kana: "しょうわ", start: "1926-12-25" },
-  { id: "taisho", name: "大正", kana: "たいしょう", start: "1912-07-30" },
-  { id: "meiji", name: "明治", kana: "めいじ", start: "1873-01-01" },
+  { id: "reiwa", name: "令和", kana: "れいわ" },
+  { id: "heisei", name: "平成", kana: "へいせい" },
+  { id: "showa", name: "昭和", kana: "しょうわ" },
+  { id: "taisho", name: "大正", kana: "たいしょう" },
+  { id: "meiji", name: "明治", kana: "めいじ" },
 ];
 
-/** "2025-12-01" -> { era, year: 7, month: 12, day: 1 } (year 1 is written 元年). */
+let engineToWareki = null;
+/** Called once the engine is loaded: its toWareki(iso) → { era, year, month, day }. */
+export function useCalendar(toWareki) { engineToWareki = toWareki; }
+
+/** "2025-12-01" -> { era: { id, name, kana }, year: 7, month: 12, day: 1, western: 2025 }
+ * (year 1 is written 元年). */
 export function wareki(iso) {
-  const [y, m, d] = iso.split("-").map(Number);
-  const era = ERAS.find((e) => iso >= e.start) || ERAS[ERAS.length - 1];
-  return { era, year: y - Number(era.start.slice(0, 4)) + 1, month: m, day: d, western: y };
+  const w = engineToWareki(iso);
+  return { era: ERAS.find((e) => e.id === w.era), year: w.year, month: w.month, day: w.day, western: Number(iso.slice(0, 4)) };
 }
 
 const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",

@@ -7,9 +7,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { ROOT, scenarios } from "./helpers.mjs";
 import { QUESTIONS, walk, encodeAnswers, decodeAnswers, answerOf } from "../../www/flow.js";
-import { wareki, dateParts, todayInJapan } from "../../www/i18n.js";
+import { wareki, dateParts, todayInJapan, useCalendar } from "../../www/i18n.js";
 
 const engine = await import(path.join(ROOT, "dist", "node.js"));
+useCalendar(engine.toWareki); // as the page does once the engine is loaded
 
 /** The answers a person would give for a Situation: null answered with the question's first
  * "null" option (no / not printed / don't know / rather not say). */

@@ -171,6 +171,8 @@ describe("TypeScript consumer of the packed package", () => {
     assert.equal(report.missing.complete, false);
     assert.ok(report.missing.count > 0 && typeof report.missing.first === "string");
     assert.deepEqual(report.parsed, { date: "2019-05-01", era: "heisei", warnings: ["pastEraEnd:heisei->reiwa"] });
+    // 令和 starts on 2019-05-01: that day is 令和元年 (year 1) 5月1日.
+    assert.equal(report.wareki, "reiwa:1:5:1");
     assert.equal(report.rules.version, true);
     assert.equal(report.rules.hash, true);
     assert.match(report.rules.asOf, /^\d{4}-\d{2}-\d{2}$/);
@@ -484,6 +486,7 @@ describe("types match what the wasm module really returns", () => {
       missingFields: { ok: partials.map((p) => [p]), throws: [[7], [{ asOf: "bad" }]] },
       parseDate: { ok: dates.map((d) => [d]), throws: [[""], ["xyz"], [5]] },
       rulesInfo: { ok: [[]], throws: [] },
+      toWareki: { ok: ["2025-12-01", "1989-01-07", "1989-01-08", "1868-01-01"].map((d) => [d]), throws: [["令和7年"], ["2025-02-29"], ["1867-12-31"], [5]] },
     };
     assert.deepEqual(
       [...decls.functions.keys()].sort(),

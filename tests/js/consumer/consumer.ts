@@ -9,6 +9,7 @@ import {
   missingFields,
   parseDate,
   rulesInfo,
+  toWareki,
 } from "hoken-check";
 import type {
   Action,
@@ -43,6 +44,7 @@ import type {
   Summary,
   TimelineEvent,
   Verdict,
+  Wareki,
   Warning,
 } from "hoken-check";
 // The other entries carry the same types.
@@ -60,13 +62,14 @@ const notAny: [
   Not<IsAny<ReturnType<typeof missingFields>>>,
   Not<IsAny<ReturnType<typeof parseDate>>>,
   Not<IsAny<ReturnType<typeof rulesInfo>>>,
+  Not<IsAny<ReturnType<typeof toWareki>>>,
   Not<IsAny<Parameters<typeof assess>[0]>>,
   Not<IsAny<Parameters<typeof assessMany>[0]>>,
   Not<IsAny<Parameters<typeof missingFields>[0]>>,
   Not<IsAny<Summary["copay"]>>,
   Not<IsAny<Verdict["reasons"]>>,
   Not<IsAny<HokenCheckError["code"]>>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 // --- building a Situation from typed parts ------------------------------------------------------
 const asOf: IsoDate = "2025-11-30";
@@ -208,6 +211,9 @@ const parsed: ParsedDate = parseDate("平成31年5月1日");
 const era: Era | null = parsed.era;
 const dateWarnings: DateWarning[] = parsed.warnings;
 
+const w: Wareki = toWareki("2019-05-01");
+const warekiEra: Era = w.era;
+
 const info: RulesInfo = rulesInfo();
 const firstRule: RuleInfo | undefined = info.rules[0];
 const firstParam: Param | undefined = info.params[0];
@@ -225,6 +231,7 @@ const report = {
     era,
     warnings: dateWarnings.map((w) => `${w.code}:${w.printedEra}->${w.actualEra}`),
   },
+  wareki: `${warekiEra}:${w.year}:${w.month}:${w.day}`,
   rules: {
     version: info.rulesVersion === assessment.rulesVersion,
     hash: info.dataHash === assessment.dataHash,
