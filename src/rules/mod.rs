@@ -15,7 +15,7 @@ use crate::assessment::{
 use crate::citation::{Certainty, RuleInfo};
 use crate::dates::NaiveDate;
 use crate::params as p;
-use crate::situation::{Circumstance, Document, InsurerKind, Situation, Smartphone};
+use crate::situation::{Circumstance, InsurerKind, Situation, Smartphone};
 
 /// Assesses one validated Situation. Pure: the answer depends only on `s` and the compiled
 /// rule data; "today" is `s.as_of`.
@@ -110,18 +110,7 @@ fn input_warnings(s: &Situation) -> Vec<Warning> {
     if s.facility_supports_smartphone.is_some() && s.smartphone == Smartphone::None {
         warn("notApplicableNoSmartphone", "facilitySupportsSmartphone");
     }
-    let presented_but_not_held = s.documents_presented.iter().any(|d| match d {
-        Document::OldCard => !s.old_card_held,
-        Document::ShikakuKakuninsho
-        | Document::KakuninshoWithGendoKubun
-        | Document::KakuninshoCopy => !s.shikaku_kakuninsho_held,
-        Document::MynahokenshoCard
-        | Document::MynacardPlusOshirase
-        | Document::MynacardPlusMynaportalScreen => !s.has_my_number_card,
-        Document::MynahokenshoSmartphone => s.smartphone == Smartphone::None,
-        Document::OshiraseAlone | Document::OshiraseCopy => !s.shikaku_joho_oshirase_held,
-        _ => false,
-    });
+    let presented_but_not_held = s.documents_presented.iter().any(|d| !window::holds(s, *d));
     if presented_but_not_held {
         warn("presentedButNotHeld", "documentsPresented");
     }

@@ -125,6 +125,24 @@ pub fn needs_koureijukyusha(s: &Situation) -> bool {
     matches!((from, to), (Some(f), Some(t)) if f <= s.as_of && s.as_of <= t)
 }
 
+/// Whether the person holds `doc`, as answered (the 資格確認書 copy needs the 資格確認書, the
+/// card + お知らせ both …). Documents made on the spot (申立書, printouts) count as held. The
+/// basis of "the best document held" (CONTRACT.md `copay`) and of the warning for a document
+/// presented but not held.
+pub fn holds(s: &Situation, doc: Document) -> bool {
+    match doc {
+        Document::OldCard => s.old_card_held,
+        Document::ShikakuKakuninsho
+        | Document::KakuninshoWithGendoKubun
+        | Document::KakuninshoCopy => s.shikaku_kakuninsho_held,
+        Document::MynahokenshoCard | Document::MynacardPlusMynaportalScreen => s.has_my_number_card,
+        Document::MynacardPlusOshirase => s.has_my_number_card && s.shikaku_joho_oshirase_held,
+        Document::MynahokenshoSmartphone => s.smartphone != Smartphone::None,
+        Document::OshiraseAlone | Document::OshiraseCopy => s.shikaku_joho_oshirase_held,
+        _ => true,
+    }
+}
+
 /// What the window may charge for one document, or `None` for documents that prove nothing
 /// on their own (高齢受給者証, 限度額適用認定証, 医療費通知).
 ///
@@ -196,26 +214,25 @@ pub fn copay(h: &Held) -> (Copay, Verdict) {
     }
     let held: Vec<Document>;
     let docs: &[Document] = if s.documents_presented.is_empty() {
-        let mut v = Vec::with_capacity(6);
-        if s.old_card_held && s.situation != Circumstance::LostOldCard {
-            v.push(Document::OldCard);
-        }
-        if s.shikaku_kakuninsho_held {
-            v.push(Document::ShikakuKakuninsho);
-        }
-        if s.has_my_number_card && s.situation != Circumstance::LostMyNumberCard {
-            v.push(Document::MynahokenshoCard);
-            if s.shikaku_joho_oshirase_held {
-                v.push(Document::MynacardPlusOshirase);
+        // The documents a person can bring: those held, less a card reported lost.
+        held = [
+            Document::OldCard,
+            Document::ShikakuKakuninsho,
+            Document::MynahokenshoCard,
+            Document::MynacardPlusOshirase,
+            Document::OshiraseAlone,
+            Document::MynahokenshoSmartphone,
+        ]
+        .into_iter()
+        .filter(|d| holds(s, *d))
+        .filter(|d| match d {
+            Document::OldCard => s.situation != Circumstance::LostOldCard,
+            Document::MynahokenshoCard | Document::MynacardPlusOshirase => {
+                s.situation != Circumstance::LostMyNumberCard
             }
-        }
-        if s.shikaku_joho_oshirase_held {
-            v.push(Document::OshiraseAlone);
-        }
-        if s.smartphone != Smartphone::None {
-            v.push(Document::MynahokenshoSmartphone);
-        }
-        held = v;
+            _ => true,
+        })
+        .collect();
         &held
     } else {
         &s.documents_presented
