@@ -60,7 +60,7 @@ pub fn missing_fields(raw: &RawSituation) -> Result<MissingFields, InputError> {
         .flat_map(|(n, k)| {
             candidates(n, *k, &base).into_iter().map(|w| {
                 let mut with_g = base.clone();
-                copy_field(&mut with_g, &w, n);
+                with_g.copy_field(&w, n);
                 let summary = rules::assess(&with_g).summary;
                 (*n, with_g, summary)
             })
@@ -69,7 +69,7 @@ pub fn missing_fields(raw: &RawSituation) -> Result<MissingFields, InputError> {
     let changes = |from: &Situation, before: &Summary, name: &str, cands: &[Situation]| {
         cands.iter().any(|v| {
             let mut s = from.clone();
-            copy_field(&mut s, v, name);
+            s.copy_field(v, name);
             rules::assess(&s).summary != *before
         })
     };
@@ -152,42 +152,5 @@ fn raw_candidates(name: &str, kind: FieldKind, base: &Situation) -> Vec<RawValue
                     .collect()
             }
         }
-    }
-}
-
-/// Copies field `name` of `from` into `s`.
-fn copy_field(s: &mut Situation, from: &Situation, name: &str) {
-    match name {
-        "insurerKind" => s.insurer_kind = from.insurer_kind,
-        "birthDate" => s.birth_date = from.birth_date,
-        "kokiRegion" => s.koki_region = from.koki_region,
-        "oldCardHeld" => s.old_card_held = from.old_card_held,
-        "oldCardPrintedExpiry" => s.old_card_printed_expiry = from.old_card_printed_expiry,
-        "oldCardIssuedBy20241201" => {
-            s.old_card_issued_by_20241201 = from.old_card_issued_by_20241201
-        }
-        "qualificationLostDate" => s.qualification_lost_date = from.qualification_lost_date,
-        "cardDataChangeDate" => s.card_data_change_date = from.card_data_change_date,
-        "hasMyNumberCard" => s.has_my_number_card = from.has_my_number_card,
-        "myNumberCardExpiry" => s.my_number_card_expiry = from.my_number_card_expiry,
-        "ecertExpiry" => s.ecert_expiry = from.ecert_expiry,
-        "registeredForInsurance" => s.registered_for_insurance = from.registered_for_insurance,
-        "registrationCancelledDate" => {
-            s.registration_cancelled_date = from.registration_cancelled_date
-        }
-        "shikakuKakuninshoHeld" => s.shikaku_kakuninsho_held = from.shikaku_kakuninsho_held,
-        "shikakuKakuninshoExpiry" => s.shikaku_kakuninsho_expiry = from.shikaku_kakuninsho_expiry,
-        "shikakuJohoOshiraseHeld" => s.shikaku_joho_oshirase_held = from.shikaku_joho_oshirase_held,
-        "difficultyUsingCard" => s.difficulty_using_card = from.difficulty_using_card,
-        "kakuninshoApplicationMade" => {
-            s.kakuninsho_application_made = from.kakuninsho_application_made
-        }
-        "smartphone" => s.smartphone = from.smartphone,
-        "facilitySupportsSmartphone" => {
-            s.facility_supports_smartphone = from.facility_supports_smartphone
-        }
-        "situation" => s.situation = from.situation,
-        "documentsPresented" => s.documents_presented.clone_from(&from.documents_presented),
-        _ => {}
     }
 }

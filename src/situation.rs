@@ -689,8 +689,102 @@ impl Situation {
         }
     }
 
+    /// Copies the contract field `name` (except `asOf`) from `from` into `self`; unknown
+    /// names change nothing. Used by the missing-field search to try one answer at a time.
+    pub fn copy_field(&mut self, from: &Situation, name: &str) {
+        let s = self;
+        match name {
+            "insurerKind" => s.insurer_kind = from.insurer_kind,
+            "birthDate" => s.birth_date = from.birth_date,
+            "kokiRegion" => s.koki_region = from.koki_region,
+            "oldCardHeld" => s.old_card_held = from.old_card_held,
+            "oldCardPrintedExpiry" => s.old_card_printed_expiry = from.old_card_printed_expiry,
+            "oldCardIssuedBy20241201" => {
+                s.old_card_issued_by_20241201 = from.old_card_issued_by_20241201
+            }
+            "qualificationLostDate" => s.qualification_lost_date = from.qualification_lost_date,
+            "cardDataChangeDate" => s.card_data_change_date = from.card_data_change_date,
+            "hasMyNumberCard" => s.has_my_number_card = from.has_my_number_card,
+            "myNumberCardExpiry" => s.my_number_card_expiry = from.my_number_card_expiry,
+            "ecertExpiry" => s.ecert_expiry = from.ecert_expiry,
+            "registeredForInsurance" => s.registered_for_insurance = from.registered_for_insurance,
+            "registrationCancelledDate" => {
+                s.registration_cancelled_date = from.registration_cancelled_date
+            }
+            "shikakuKakuninshoHeld" => s.shikaku_kakuninsho_held = from.shikaku_kakuninsho_held,
+            "shikakuKakuninshoExpiry" => {
+                s.shikaku_kakuninsho_expiry = from.shikaku_kakuninsho_expiry
+            }
+            "shikakuJohoOshiraseHeld" => {
+                s.shikaku_joho_oshirase_held = from.shikaku_joho_oshirase_held
+            }
+            "difficultyUsingCard" => s.difficulty_using_card = from.difficulty_using_card,
+            "kakuninshoApplicationMade" => {
+                s.kakuninsho_application_made = from.kakuninsho_application_made
+            }
+            "smartphone" => s.smartphone = from.smartphone,
+            "facilitySupportsSmartphone" => {
+                s.facility_supports_smartphone = from.facility_supports_smartphone
+            }
+            "situation" => s.situation = from.situation,
+            "documentsPresented" => s.documents_presented.clone_from(&from.documents_presented),
+            _ => {}
+        }
+    }
+
     /// Whether `doc` is among the documents presented.
     pub fn presents(&self, doc: Document) -> bool {
         self.documents_presented.contains(&doc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A situation in which every field differs from [`Situation::blank`].
+    fn everything_set() -> Situation {
+        let d = NaiveDate::from_ymd_opt(2025, 1, 2).expect("test date");
+        Situation {
+            as_of: d,
+            insurer_kind: Some(InsurerKind::Kokuho),
+            birth_date: Some(d),
+            koki_region: Some(KokiRegion::Saitama),
+            old_card_held: true,
+            old_card_printed_expiry: Some(d),
+            old_card_issued_by_20241201: Some(false),
+            qualification_lost_date: Some(d),
+            card_data_change_date: Some(d),
+            has_my_number_card: true,
+            my_number_card_expiry: Some(d),
+            ecert_expiry: Some(d),
+            registered_for_insurance: true,
+            registration_cancelled_date: Some(d),
+            shikaku_kakuninsho_held: true,
+            shikaku_kakuninsho_expiry: Some(d),
+            shikaku_joho_oshirase_held: true,
+            difficulty_using_card: true,
+            kakuninsho_application_made: true,
+            smartphone: Smartphone::Iphone,
+            facility_supports_smartphone: Some(true),
+            situation: Circumstance::SchoolTrip,
+            documents_presented: vec![Document::OldCard],
+        }
+    }
+
+    #[test]
+    fn copy_field_knows_every_contract_field_but_as_of() {
+        let full = everything_set();
+        let blank = Situation::blank(full.as_of);
+        for (name, _) in FIELDS.iter().filter(|(n, _)| *n != "asOf") {
+            let mut s = blank.clone();
+            s.copy_field(&full, name);
+            assert_ne!(s, blank, "copy_field does not know {name}");
+        }
+        let mut all = blank.clone();
+        for (name, _) in FIELDS {
+            all.copy_field(&full, name);
+        }
+        assert_eq!(all, full, "every field copied gives the whole situation");
     }
 }
