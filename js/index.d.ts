@@ -121,6 +121,8 @@ export interface Assistance {
 export interface Warning {
   code: string;
   field: string | null;
+  /** Message parameters (e.g. the rule date the message names). */
+  params: MessageParams;
 }
 
 export interface Assessment {

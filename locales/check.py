@@ -23,7 +23,8 @@ SRC = HERE.parent / "src"
 FILES = {"ja": "ja.json", "en": "en.json", "ja-easy": "ja-easy.json"}
 
 KEY_RE = re.compile(r'"((?:oldCard|myna|kakuninsho|oshirase|route|window|event|action|assist)\.[A-Za-z0-9]+)"')
-CODE_RE = re.compile(r'code: "([A-Za-z0-9]+)"')
+# Warning codes: the values of the WarningCode enum in src/assessment.rs.
+CODE_RE = re.compile(r'\b[A-Z][A-Za-z0-9]* = "([a-z][A-Za-z0-9]*)",')
 # Parameter names the code passes: Args::date("x", …) and .with("x", …).
 ARG_RE = re.compile(r'(?:Args::date|\.with)\(\s*"([A-Za-z0-9]+)"')
 # A placeholder is {name}; a ruby group is {base|reading}.
@@ -65,7 +66,9 @@ def source_facts():
     for path in sorted(SRC.rglob("*.rs")):
         text = path.read_text(encoding="utf-8")
         keys.update(KEY_RE.findall(text))
-        codes.update(CODE_RE.findall(text))
+        if "WarningCode {" in text:
+            block = text.split("WarningCode {", 1)[1].split("\n    }\n", 1)[0]
+            codes.update(CODE_RE.findall(block))
         params.update(ARG_RE.findall(text))
     return keys, codes, params
 

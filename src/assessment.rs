@@ -313,14 +313,72 @@ pub struct Assistance {
     pub rule: &'static RuleInfo,
 }
 
+string_enum! {
+    /// Stable warning codes (the catalog key is `warning.<code>`).
+    WarningCode {
+        /// Catalog key `warning.insurerKindNotGiven`.
+        InsurerKindNotGiven = "insurerKindNotGiven",
+        /// Catalog key `warning.birthDateAfterAsOf`.
+        BirthDateAfterAsOf = "birthDateAfterAsOf",
+        /// Catalog key `warning.notApplicableNotKoki`.
+        NotApplicableNotKoki = "notApplicableNotKoki",
+        /// Catalog key `warning.notApplicableNoSmartphone`.
+        NotApplicableNoSmartphone = "notApplicableNoSmartphone",
+        /// Catalog key `warning.presentedButNotHeld`.
+        PresentedButNotHeld = "presentedButNotHeld",
+        /// Catalog key `warning.notApplicableNoOldCard`.
+        NotApplicableNoOldCard = "notApplicableNoOldCard",
+        /// Catalog key `warning.oldCardCannotExist`.
+        OldCardCannotExist = "oldCardCannotExist",
+        /// Catalog key `warning.dataChangeOnlyRegionalCards`.
+        DataChangeOnlyRegionalCards = "dataChangeOnlyRegionalCards",
+        /// Catalog key `warning.notApplicableNoMyNumberCard`.
+        NotApplicableNoMyNumberCard = "notApplicableNoMyNumberCard",
+        /// Catalog key `warning.cancellationBeforeAccepted`.
+        CancellationBeforeAccepted = "cancellationBeforeAccepted",
+        /// Catalog key `warning.ecertAfterCardExpiry`.
+        EcertAfterCardExpiry = "ecertAfterCardExpiry",
+        /// Catalog key `warning.kakuninshoBeforeAbolition`.
+        KakuninshoBeforeAbolition = "kakuninshoBeforeAbolition",
+        /// Catalog key `warning.kakuninshoExpiryTooFar`.
+        KakuninshoExpiryTooFar = "kakuninshoExpiryTooFar",
+        /// Catalog key `warning.kakuninshoExpiryNotGiven`.
+        KakuninshoExpiryNotGiven = "kakuninshoExpiryNotGiven",
+        /// Catalog key `warning.notApplicableNoKakuninsho`.
+        NotApplicableNoKakuninsho = "notApplicableNoKakuninsho",
+    }
+}
+
 /// A fact that was ignored or looks inconsistent; the assessment still stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Warning {
     /// Stable code (also the catalog key under `warning.`).
-    pub code: &'static str,
+    pub code: WarningCode,
     /// The field concerned.
     pub field: Option<&'static str>,
+    /// Message parameters (a rule date the message names comes from the rule data).
+    pub params: Args,
+}
+
+impl Warning {
+    /// A warning about `field`.
+    pub fn new(code: WarningCode, field: Option<&'static str>) -> Self {
+        Warning {
+            code,
+            field,
+            params: Args::none(),
+        }
+    }
+
+    /// A warning whose message names a rule date.
+    pub fn dated(code: WarningCode, field: Option<&'static str>, date: NaiveDate) -> Self {
+        Warning {
+            code,
+            field,
+            params: Args::date("date", date),
+        }
+    }
 }
 
 /// The whole answer for one Situation.

@@ -99,8 +99,8 @@ impl InputError {
                 format!("The field \"{f}\" has a value that is not one of its allowed values."),
             ),
             ErrorCode::MalformedDate => (
-                format!("項目「{f}」の日付は YYYY-MM-DD の形で入力してください(例: 2025-12-01)。"),
-                format!("The field \"{f}\" must be a date written YYYY-MM-DD (e.g. 2025-12-01)."),
+                format!("項目「{f}」の日付は YYYY-MM-DD の形で入力してください(例: 2026-01-15)。"),
+                format!("The field \"{f}\" must be a date written YYYY-MM-DD (e.g. 2026-01-15)."),
             ),
             ErrorCode::ImpossibleDate => (
                 format!("項目「{f}」の日付は暦にありません(月末や閏年を確認してください)。"),

@@ -20,6 +20,9 @@
 //! ```
 #![deny(missing_docs)]
 
+#[macro_use]
+mod macros;
+
 pub mod assessment;
 pub mod citation;
 pub mod dates;

@@ -129,7 +129,7 @@ fn walk(dir: &str) -> Vec<String> {
     out
 }
 
-/// Every message key and warning code that appears as a string literal in the engine.
+/// Every message key that appears as a string literal in the engine, and every warning code.
 fn emitted_keys() -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
     let prefixes = [
@@ -156,11 +156,9 @@ fn emitted_keys() -> BTreeSet<String> {
                 keys.insert(part.to_string());
             }
         }
-        for chunk in text.split("code: \"").skip(1) {
-            if let Some(code) = chunk.split('"').next() {
-                keys.insert(format!("warning.{code}"));
-            }
-        }
+    }
+    for code in hoken_check::assessment::WarningCode::ALL {
+        keys.insert(format!("warning.{}", code.as_str()));
     }
     keys
 }
@@ -195,6 +193,53 @@ fn every_catalog_has_every_key_the_engine_emits() {
                 cat.contains_key(&format!("error.{code}")),
                 "locales/{lang}.json lacks error.{code}"
             );
+        }
+    }
+}
+
+#[test]
+fn no_catalog_text_writes_a_rule_date_itself() {
+    // Rule dates come from src/params.toml as message parameters; a catalog that wrote one
+    // into its text would keep the old date when the data changes.
+    use chrono::Datelike;
+    use hoken_check::params::{ParamValue, PARAMS};
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut forms = Vec::new();
+    for p in PARAMS {
+        if let ParamValue::Date(d) = p.value {
+            let (y, m, day) = (d.year(), d.month(), d.day());
+            forms.push(format!("{y}-{m:02}-{day:02}"));
+            forms.push(format!("{y}年{m}月{day}日"));
+            forms.push(format!("{day} {} {y}", MONTHS[(m - 1) as usize]));
+            forms.push(format!("{y}{{年|ねん}}{m}{{月|がつ}}{day}{{日|"));
+        }
+    }
+    assert!(forms.len() >= 40, "every dated parameter gives its forms");
+    for lang in ["ja", "en", "ja-easy"] {
+        let text = fs::read_to_string(format!("locales/{lang}.json")).expect("catalog");
+        let cat: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(&text).expect("JSON");
+        for (key, v) in &cat {
+            let t = v.as_str().unwrap_or("");
+            for f in &forms {
+                assert!(
+                    !t.contains(f.as_str()),
+                    "locales/{lang}.json {key} writes the rule date {f}: {t}"
+                );
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ fn assess(v: Value) -> hoken_check::Assessment {
 fn has_warning(a: &hoken_check::Assessment, code: &str, field: &str) -> bool {
     a.warnings
         .iter()
-        .any(|w| w.code == code && w.field == Some(field))
+        .any(|w| w.code.as_str() == code && w.field == Some(field))
 }
 
 #[test]
@@ -99,6 +99,16 @@ fn a_card_issued_after_2024_12_01_is_never_valid_and_warned_about() {
             "oldCardCannotExist",
             "oldCardIssuedBy20241201"
         ));
+        // The message names the abolition day, from the rule data (R-OLD-1: 2024-12-02).
+        let w = a
+            .warnings
+            .iter()
+            .find(|w| w.code.as_str() == "oldCardCannotExist")
+            .expect("warning");
+        assert_eq!(
+            serde_json::to_value(&w.params).expect("params"),
+            json!({"date": "2024-12-02"})
+        );
     }
 }
 

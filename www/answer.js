@@ -127,7 +127,7 @@ export function renderAnswer(root, a, ctx) {
 
   if (a.warnings.length) {
     add(root, section(h, "warnings", "ui.sec.warnings",
-      h("ul", { class: "bullets" }, a.warnings.map((w) => h("li", { "data-code": w.code }, msg("warning." + w.code))))));
+      h("ul", { class: "bullets" }, a.warnings.map((w) => h("li", { "data-code": w.code }, msg("warning." + w.code, w.params))))));
   }
 
   // Keep: reception card, print, calendar file, link, clear.

@@ -1,7 +1,7 @@
 // hoken-check, the page: one question per screen, a check-your-answers screen, the answer.
 // Answers live in memory only (and in the URL fragment when the person asks for a link).
 // Everything is worked out on the device by the WebAssembly engine; nothing is sent anywhere.
-import { LANGS, loadCatalog, hasCatalog, setLang, lang, msg, txt, dateNodes, todayInJapan, ERAS, wareki, useCalendar } from "./i18n.js";
+import { LANGS, loadCatalog, hasCatalog, setLang, lang, msg, txt, dateNodes, todayInJapan, ERAS, wareki, useCalendar, useRuleDates } from "./i18n.js";
 import { QUESTIONS, answerOf, walk, encodeAnswers, decodeAnswers } from "./flow.js";
 import { renderAnswer, renderReception } from "./answer.js";
 
@@ -473,6 +473,7 @@ async function main() {
   }
   performance.mark("hc-engine");
   useCalendar(engine.toWareki);
+  useRuleDates(engine.rulesInfo().params);
   // missingFields tries the alternatives of every field, so it is the slow call (1–3 ms); a
   // walk repeats the same prefixes on every screen, so remember each answer.
   const memo = new Map();

@@ -77,9 +77,25 @@ export function todayInJapan(now = new Date()) {
 const DATE_PARAMS = new Set(["date", "until", "expiry", "from", "cap"]);
 const TOKEN_RE = /\{([^{}|]+)\|([^{}]+)\}|\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
+// Page texts that name a rule date take it from the engine's rule data (rulesInfo().params),
+// never from the catalog text: message key → parameter name in src/params.toml.
+const RULE_DATE_OF = {
+  "ui.q.oldCardIssuedBy20241201.title": "old_card_last_issue_day",
+  "ui.q.oldCardIssuedBy20241201.hint": "abolition",
+  "ui.q.kokiRegion.hint": "saitama_age_reference",
+  "ui.q.registrationCancelledDate.hint": "cancel_accepted_from",
+  "ui.q.smartphone.hint": "smartphone_start",
+};
+let ruleDates = {};
+/** Called once the engine is loaded, with rulesInfo().params. */
+export function useRuleDates(params) {
+  ruleDates = Object.fromEntries(params.map((p) => [p.name, p.value]));
+}
+
 /** The template of `key` as parts: strings and { base, rt } ruby pairs. Unknown keys show the
  * key itself (a visible, harmless fallback). */
 export function parts(key, params = {}, lg = current) {
+  if (RULE_DATE_OF[key] && params.date === undefined) params = { ...params, date: ruleDates[RULE_DATE_OF[key]] };
   const cat = catalogs[lg] || catalogs.ja || {};
   const tpl = cat[key] ?? key;
   const out = [];

@@ -3,7 +3,7 @@
 use super::mynahokensho::Myna;
 use super::old_card::OldCard;
 use crate::assessment::{
-    Args, DocumentKind, Event, KakuninshoRoute, Reason, Status, Verdict, Warning,
+    Args, DocumentKind, Event, KakuninshoRoute, Reason, Status, Verdict, Warning, WarningCode,
 };
 use crate::citation::{Certainty, RuleInfo};
 use crate::dates;
@@ -40,10 +40,11 @@ pub fn evaluate(
     let mut until = None;
     if s.shikaku_kakuninsho_held {
         if s.as_of < p::ABOLITION {
-            warnings.push(Warning {
-                code: "kakuninshoBeforeAbolition",
-                field: Some("shikakuKakuninshoHeld"),
-            });
+            warnings.push(Warning::dated(
+                WarningCode::KakuninshoBeforeAbolition,
+                Some("shikakuKakuninshoHeld"),
+                p::ABOLITION,
+            ));
             status = Status::Invalid;
             reasons.push(Reason::new(
                 &p::R_KAKU_1,
@@ -69,10 +70,10 @@ pub fn evaluate(
                     if dates::add_months_clamped(s.as_of, (p::KAKUNINSHO_MAX_YEARS * 12) as i32)
                         .is_some_and(|max| e > max)
                     {
-                        warnings.push(Warning {
-                            code: "kakuninshoExpiryTooFar",
-                            field: Some("shikakuKakuninshoExpiry"),
-                        });
+                        warnings.push(Warning::new(
+                            WarningCode::KakuninshoExpiryTooFar,
+                            Some("shikakuKakuninshoExpiry"),
+                        ));
                     }
                     events.push(Event {
                         date: e,
@@ -97,10 +98,10 @@ pub fn evaluate(
                     valid = true;
                     status = Status::Valid;
                     certainty = certainty.max(Certainty::InsurerDependent);
-                    warnings.push(Warning {
-                        code: "kakuninshoExpiryNotGiven",
-                        field: Some("shikakuKakuninshoExpiry"),
-                    });
+                    warnings.push(Warning::new(
+                        WarningCode::KakuninshoExpiryNotGiven,
+                        Some("shikakuKakuninshoExpiry"),
+                    ));
                     reasons.push(Reason::new(
                         &p::R_KAKU_3,
                         "kakuninsho.checkPrintedExpiry",
@@ -110,10 +111,10 @@ pub fn evaluate(
             }
         }
     } else if s.shikaku_kakuninsho_expiry.is_some() {
-        warnings.push(Warning {
-            code: "notApplicableNoKakuninsho",
-            field: Some("shikakuKakuninshoExpiry"),
-        });
+        warnings.push(Warning::new(
+            WarningCode::NotApplicableNoKakuninsho,
+            Some("shikakuKakuninshoExpiry"),
+        ));
     }
 
     // R-KAKU-4: while a valid old card is held, the 資格確認書 is not issued yet; it arrives

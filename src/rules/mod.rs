@@ -11,6 +11,7 @@ pub mod window;
 
 use crate::assessment::{
     Action, ArgValue, Args, Assessment, Copay, Event, KakuninshoRoute, Reason, Summary, Warning,
+    WarningCode,
 };
 use crate::citation::{Certainty, RuleInfo};
 use crate::dates::NaiveDate;
@@ -92,27 +93,25 @@ pub fn assess(s: &Situation) -> Assessment {
 /// rejected). The per-document ones are raised where each document is evaluated.
 fn input_warnings(s: &Situation) -> Vec<Warning> {
     let mut out = Vec::new();
-    let mut warn = |code, field| {
-        out.push(Warning {
-            code,
-            field: Some(field),
-        })
-    };
+    let mut warn = |code, field| out.push(Warning::new(code, Some(field)));
     if s.insurer_kind.is_none() {
-        warn("insurerKindNotGiven", "insurerKind");
+        warn(WarningCode::InsurerKindNotGiven, "insurerKind");
     }
     if s.birth_date.is_some_and(|b| b > s.as_of) {
-        warn("birthDateAfterAsOf", "birthDate");
+        warn(WarningCode::BirthDateAfterAsOf, "birthDate");
     }
     if s.koki_region.is_some() && s.insurer_kind != Some(InsurerKind::KokiKoreisha) {
-        warn("notApplicableNotKoki", "kokiRegion");
+        warn(WarningCode::NotApplicableNotKoki, "kokiRegion");
     }
     if s.facility_supports_smartphone.is_some() && s.smartphone == Smartphone::None {
-        warn("notApplicableNoSmartphone", "facilitySupportsSmartphone");
+        warn(
+            WarningCode::NotApplicableNoSmartphone,
+            "facilitySupportsSmartphone",
+        );
     }
     let presented_but_not_held = s.documents_presented.iter().any(|d| !window::holds(s, *d));
     if presented_but_not_held {
-        warn("presentedButNotHeld", "documentsPresented");
+        warn(WarningCode::PresentedButNotHeld, "documentsPresented");
     }
     out
 }

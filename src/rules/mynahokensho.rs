@@ -1,6 +1,8 @@
 //! マイナ保険証 (R-MYNA-1 … R-MYNA-5, R-CANCEL-1).
 
-use crate::assessment::{ArgValue, Args, DocumentKind, Event, Reason, Status, Verdict, Warning};
+use crate::assessment::{
+    ArgValue, Args, DocumentKind, Event, Reason, Status, Verdict, Warning, WarningCode,
+};
 use crate::citation::Certainty;
 use crate::dates::{self, NaiveDate};
 use crate::params as p;
@@ -54,10 +56,10 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
             ),
         ] {
             if set {
-                warnings.push(Warning {
-                    code: "notApplicableNoMyNumberCard",
-                    field: Some(field),
-                });
+                warnings.push(Warning::new(
+                    WarningCode::NotApplicableNoMyNumberCard,
+                    Some(field),
+                ));
             }
         }
         reasons.push(Reason::new(&p::R_MYNA_1, "myna.noCard", Args::none()));
@@ -69,10 +71,11 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
     }
     if let Some(c) = s.registration_cancelled_date {
         if c < p::CANCEL_ACCEPTED_FROM {
-            warnings.push(Warning {
-                code: "cancellationBeforeAccepted",
-                field: Some("registrationCancelledDate"),
-            });
+            warnings.push(Warning::dated(
+                WarningCode::CancellationBeforeAccepted,
+                Some("registrationCancelledDate"),
+                p::CANCEL_ACCEPTED_FROM,
+            ));
         }
         if c <= s.as_of {
             reasons.push(Reason::new(
@@ -94,10 +97,10 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
     if let (Some(e), Some(c)) = (s.ecert_expiry, s.my_number_card_expiry) {
         if e > c {
             // R-MYNA-2: the certificate never outlives the card; the earlier date is used.
-            warnings.push(Warning {
-                code: "ecertAfterCardExpiry",
-                field: Some("ecertExpiry"),
-            });
+            warnings.push(Warning::new(
+                WarningCode::EcertAfterCardExpiry,
+                Some("ecertExpiry"),
+            ));
         }
     }
     let expiry = match (s.ecert_expiry, s.my_number_card_expiry) {

@@ -1,7 +1,7 @@
 //! 従来の健康保険証: transitional validity (R-OLD-1 … R-OLD-8).
 
 use super::provisional;
-use crate::assessment::{Args, DocumentKind, Event, Reason, Status, Verdict, Warning};
+use crate::assessment::{Args, DocumentKind, Event, Reason, Status, Verdict, Warning, WarningCode};
 use crate::citation::Certainty;
 use crate::dates::{self, NaiveDate};
 use crate::params::{self as p};
@@ -70,10 +70,10 @@ pub fn evaluate(
             (s.qualification_lost_date.is_some(), "qualificationLostDate"),
         ] {
             if set {
-                warnings.push(Warning {
-                    code: "notApplicableNoOldCard",
-                    field: Some(field),
-                });
+                warnings.push(Warning::new(
+                    WarningCode::NotApplicableNoOldCard,
+                    Some(field),
+                ));
             }
         }
         return None;
@@ -81,10 +81,11 @@ pub fn evaluate(
     let mut reasons = Vec::new();
     if s.old_card_issued_by_20241201 == Some(false) {
         // R-OLD-1: none were issued from 2024-12-02, so this cannot be a traditional card.
-        warnings.push(Warning {
-            code: "oldCardCannotExist",
-            field: Some("oldCardIssuedBy20241201"),
-        });
+        warnings.push(Warning::dated(
+            WarningCode::OldCardCannotExist,
+            Some("oldCardIssuedBy20241201"),
+            p::ABOLITION,
+        ));
         reasons.push(Reason::new(
             &p::R_OLD_1,
             "oldCard.notIssuedAfterAbolition",
@@ -120,10 +121,10 @@ pub fn evaluate(
                 candidates.push((d, EndCause::DataChange));
             }
         } else {
-            warnings.push(Warning {
-                code: "dataChangeOnlyRegionalCards",
-                field: Some("cardDataChangeDate"),
-            });
+            warnings.push(Warning::new(
+                WarningCode::DataChangeOnlyRegionalCards,
+                Some("cardDataChangeDate"),
+            ));
         }
     }
     if let Some(e) = s.old_card_printed_expiry {

@@ -112,7 +112,8 @@ impl Catalog {
                             for w in ws.iter_mut() {
                                 if let Value::Object(wm) = w {
                                     if let Some(Value::String(code)) = wm.get("code") {
-                                        let msg = self.render(&format!("warning.{code}"), None);
+                                        let params = wm.get("params").and_then(Value::as_object);
+                                        let msg = self.render(&format!("warning.{code}"), params);
                                         wm.insert("message".into(), Value::String(msg));
                                     }
                                 }
