@@ -4,10 +4,11 @@
 //! independently of the engine.
 
 use chrono::{Datelike, NaiveDate};
+use hoken_check::assessment::DocumentKind;
 use hoken_check::situation::{
     Circumstance, Document, InsurerKind, KokiRegion, Situation, Smartphone,
 };
-use hoken_check::{assess, assess_raw, Copay, RawSituation};
+use hoken_check::{assess, assess_raw, Certainty, Copay, RawSituation};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -37,7 +38,9 @@ fn last_day(y: i32, m: u32) -> NaiveDate {
 
 #[test]
 fn grace_end_for_every_expiry_day_2024_to_2035_is_the_last_day_of_the_third_month_after() {
-    // R-MYNA-3: grace_end(E) = last_day_of_month(year/month of E + 3 months).
+    // R-MYNA-3: grace_end(E) = last_day_of_month(year/month of E + 3 months), for expiries on
+    // or after 2024-12-02 (re-checked 2026-11-29); an earlier expiry has no grace: the expiry
+    // day itself is the last usable day (CONTRACT.md `mynahokenshoUsableUntil`), `unverified`.
     let mut e = d(2024, 1, 1);
     while e <= d(2035, 12, 31) {
         let (y, m) = {
@@ -50,11 +53,22 @@ fn grace_end_for_every_expiry_day_2024_to_2035_is_the_last_day_of_the_third_mont
         s.registered_for_insurance = true;
         s.ecert_expiry = Some(e);
         let a = assess(&s);
+        let (want, certainty) = if e >= d(2024, 12, 2) {
+            (last_day(y, m), Certainty::Verified)
+        } else {
+            (e, Certainty::Unverified)
+        };
         assert_eq!(
             a.summary.mynahokensho_usable_until,
-            Some(last_day(y, m)),
+            Some(want),
             "expiry {e}"
         );
+        let myna = a
+            .verdicts
+            .iter()
+            .find(|v| v.document == DocumentKind::Mynahokensho)
+            .expect("a マイナ保険証 verdict");
+        assert_eq!(myna.certainty, certainty, "expiry {e}");
         assert!(
             a.summary.mynahokensho_usable,
             "usable on the expiry day itself ({e})"

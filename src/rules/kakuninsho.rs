@@ -118,16 +118,17 @@ pub fn evaluate(
     }
 
     // R-KAKU-4: while a valid old card is held, the 資格確認書 is not issued yet; it arrives
-    // for the day after the old card ends.
+    // for the day after the old card ends — on every route (an application made meanwhile is
+    // answered after the old card ends).
     let old_valid = old.is_some_and(|o| o.valid) && s.situation != Circumstance::LostOldCard;
     let mut valid_from = None;
-    let on_its_way = !valid
-        && match route {
-            KakuninshoRoute::Automatic => !old_valid,
-            KakuninshoRoute::Application => s.kakuninsho_application_made,
-            _ => false,
-        };
-    if route == KakuninshoRoute::Automatic && old_valid && !valid {
+    let coming = match route {
+        KakuninshoRoute::Automatic => true,
+        KakuninshoRoute::Application => s.kakuninsho_application_made,
+        _ => false,
+    };
+    let on_its_way = !valid && coming && !old_valid;
+    if coming && old_valid && !valid {
         if let Some(from) = old.and_then(|o| o.until).and_then(dates::day_after) {
             valid_from = Some(from);
             reasons.push(Reason::new(

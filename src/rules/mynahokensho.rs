@@ -118,16 +118,32 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
         m.smartphone_ok = smartphone_ok(s);
         return m;
     };
-    let until = grace_end(expiry);
+    // R-MYNA-3 (re-checked 2026-11-29, single source): the grace exists only for expiries
+    // from 2024-12-02; before that the expiry day itself is the last usable day.
+    let has_grace = expiry >= p::GRACE_APPLIES_FROM;
+    let until = if has_grace { grace_end(expiry) } else { expiry };
     let usable = s.as_of <= until;
     let in_grace = usable && s.as_of > expiry;
-    let mut certainty = Certainty::Verified;
+    let mut certainty = if has_grace {
+        Certainty::Verified
+    } else {
+        Certainty::Unverified
+    };
     let card_is_earlier = s.my_number_card_expiry == Some(expiry) && s.ecert_expiry != Some(expiry);
     let which = if card_is_earlier { "card" } else { "ecert" };
     let args = Args::date("expiry", expiry)
         .with("until", ArgValue::Date(until))
         .with("which", ArgValue::Token(which));
     if s.as_of <= expiry {
+        if !has_grace {
+            // The last usable day reported rests on the single-source cut-off.
+            reasons.push(Reason::new(
+                &p::R_MYNA_3,
+                "myna.noGraceBeforeAbolition",
+                args.clone()
+                    .with("graceFrom", ArgValue::Date(p::GRACE_APPLIES_FROM)),
+            ));
+        }
         reasons.push(Reason::new(&p::R_MYNA_1, "myna.usable", args));
     } else if usable {
         reasons.push(Reason::new(&p::R_MYNA_3, "myna.grace", args));
@@ -141,6 +157,17 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
                 Args::none(),
             ));
         }
+    } else if !has_grace {
+        reasons.push(Reason::new(
+            &p::R_MYNA_3,
+            "myna.noGraceBeforeAbolition",
+            args.with("graceFrom", ArgValue::Date(p::GRACE_APPLIES_FROM)),
+        ));
+        reasons.push(Reason::new(
+            &p::R_FAIL_3,
+            "myna.expiredNotReaderFailure",
+            Args::none(),
+        ));
     } else {
         reasons.push(Reason::new(&p::R_MYNA_3, "myna.graceOver", args));
         reasons.push(Reason::new(
@@ -171,7 +198,9 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
         &p::R_MYNA_2,
         s,
     ));
-    events.push(event(until, "event.mynaGraceEnds", &p::R_MYNA_3, s));
+    if has_grace {
+        events.push(event(until, "event.mynaGraceEnds", &p::R_MYNA_3, s));
+    }
 
     let mut m = Myna {
         usable,

@@ -109,6 +109,7 @@ pub fn evaluate(
 
     let kind = s.insurer_kind;
     let mut candidates: Vec<(NaiveDate, EndCause)> = Vec::with_capacity(6);
+    let mut data_change_insurer_dependent = None;
     if let Some(q) = s.qualification_lost_date.and_then(dates::day_before) {
         candidates.push((q, EndCause::QualificationLost));
     }
@@ -125,6 +126,7 @@ pub fn evaluate(
                 WarningCode::DataChangeOnlyRegionalCards,
                 Some("cardDataChangeDate"),
             ));
+            data_change_insurer_dependent = Some(c);
         }
     }
     if let Some(e) = s.old_card_printed_expiry {
@@ -134,18 +136,29 @@ pub fn evaluate(
         candidates.push((d, EndCause::Kokuho70));
     }
     candidates.push((p::OLD_CARD_CAP, EndCause::Cap));
-    // Earliest wins; on equal days the order above (leaving before expiry) decides.
+    // Earliest wins. CONTRACT.md: when several ends fall on the same day, an end by date
+    // (printed expiry, 70th-birthday month, the cap) is the cause; among the others the order
+    // above decides.
     let until = candidates
         .iter()
         .map(|c| c.0)
         .min()
         .unwrap_or(p::OLD_CARD_CAP);
-    let cause = candidates
-        .iter()
-        .find(|c| c.0 == until)
+    let on_that_day = || candidates.iter().filter(|c| c.0 == until);
+    let cause = on_that_day()
+        .find(|c| c.1.is_by_date())
+        .or_else(|| on_that_day().next())
         .map_or(EndCause::Cap, |c| c.1);
 
     reasons.push(cause_reason(s, cause, until));
+    // The other ends on the same day are named too (the card would end then anyway).
+    let others: Vec<EndCause> = on_that_day()
+        .map(|c| c.1)
+        .filter(|c| *c != cause && !(c.is_by_date() && cause.is_by_date()))
+        .collect();
+    for other in others {
+        reasons.push(cause_reason(s, other, until));
+    }
     if reasons.first().is_some_and(|r| r.rule.id != p::R_OLD_1.id) {
         // The general rule behind every specific one: the earliest date wins.
         reasons.push(Reason::new(
@@ -213,6 +226,16 @@ pub fn evaluate(
         reasons.push(Reason::new(
             &p::R_OLD_5,
             "oldCard.kokuhoAskPrintedExpiry",
+            Args::none(),
+        ));
+    }
+    if data_change_insurer_dependent.is_some_and(|c| c <= until) {
+        // R-OLD-2 (公立学校共済 ends the card on 記載事項の変更, others say nothing): the summary
+        // ignores the change and the verdict says it depends on the insurer (CONTRACT.md).
+        certainty = certainty.max(Certainty::InsurerDependent);
+        reasons.push(Reason::new(
+            &p::R_OLD_2,
+            "oldCard.dataChangeInsurerDependent",
             Args::none(),
         ));
     }

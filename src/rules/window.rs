@@ -35,11 +35,20 @@ impl Held<'_> {
     }
 }
 
-/// CONTRACT.md `documentsToShow`: acceptable documents on `asOf`, best first — held and valid
-/// (資格確認書, old card, smartphone, card, card + お知らせ), then one on its way, then the
-/// situation's procedural documents. R-FAIL-1 (reader failure: card + お知らせ or マイナポータル,
-/// else 申立書), R-FAIL-2 (new qualification), R-OSHI-2 (school trip / nursery: PDF, お知らせ copy,
-/// 資格確認書 copy first), R-HIGH-1 (限度額 documents for 資格確認書 users).
+/// CONTRACT.md `documentsToShow`, its four parts, listed best first in this order:
+///
+/// 1. the situation's procedural documents for school trips / nursery (R-OSHI-2: PDF, お知らせ
+///    copy, 資格確認書 copy);
+/// 2. held and valid: the 資格確認書 (R-KAKU-3), then the マイナ保険証 entries (smartphone where
+///    R-MYNA-5 allows it, card, card + お知らせ — or what replaces them: R-FAIL-1 reader failure /
+///    no reader, R-FAIL-2 new qualification, R-TAX-1 医療費通知), then a valid old card (R-OLD-1);
+///    a person may hold several at once (R-KAKU-5);
+/// 3. on its way: the 資格確認書 (automatic route or applied for), only once no valid old card
+///    is held (R-KAKU-4, every route);
+/// 4. goes with it: the 高齢受給者証 for 70–74 in 被用者保険 / 国保組合 (R-OLD-7);
+/// 5. the remaining procedural ones: 申立書 (R-FAIL-1/2), 限度額 documents (R-HIGH-1).
+///
+/// Documents acceptable only under R-PROV-1 are never listed.
 pub fn documents_to_show(h: &Held) -> Vec<Document> {
     let s = h.s;
     let mut out: Vec<Document> = Vec::with_capacity(6);
@@ -61,26 +70,23 @@ pub fn documents_to_show(h: &Held) -> Vec<Document> {
     if h.kaku.valid {
         out.push(Document::ShikakuKakuninsho);
     }
-    if h.old_valid() {
-        out.push(Document::OldCard);
-    }
-    if h.myna.usable {
+    let mut moushitatesho = false;
+    if s.situation == Circumstance::TaxDeduction {
+        // R-TAX-1: the deduction uses the 医療費通知情報 of マイナポータル; it replaces the
+        // マイナ保険証 entries whenever a My Number card is held.
+        if s.has_my_number_card {
+            out.push(Document::MynaportalIryouhiTsuchi);
+        }
+    } else if h.myna.usable {
         if h.reader_unavailable() {
+            // R-FAIL-1: the card alone cannot be read.
             if s.shikaku_joho_oshirase_held {
                 out.push(Document::MynacardPlusOshirase);
             }
             if s.presents(Document::MynacardPlusMynaportalScreen) {
                 out.push(Document::MynacardPlusMynaportalScreen);
             }
-            if out.is_empty() {
-                out.push(Document::Moushitatesho);
-            }
-        } else if s.situation == Circumstance::NewQualification {
-            out.push(if s.shikaku_joho_oshirase_held {
-                Document::MynacardPlusOshirase
-            } else {
-                Document::Moushitatesho
-            });
+            moushitatesho = out.is_empty() && !h.old_valid();
         } else {
             if h.myna.smartphone_ok && s.facility_supports_smartphone == Some(true) {
                 out.push(Document::MynahokenshoSmartphone);
@@ -89,10 +95,23 @@ pub fn documents_to_show(h: &Held) -> Vec<Document> {
             if s.shikaku_joho_oshirase_held && !trip {
                 out.push(Document::MynacardPlusOshirase);
             }
+            // R-FAIL-2: right after joining, the お知らせ with the card, else the 申立書.
+            moushitatesho =
+                s.situation == Circumstance::NewQualification && !s.shikaku_joho_oshirase_held;
         }
+    }
+    if h.old_valid() {
+        out.push(Document::OldCard);
     }
     if h.kaku.on_its_way && !out.contains(&Document::ShikakuKakuninsho) {
         out.push(Document::ShikakuKakuninsho);
+    }
+    let with_paper = out.contains(&Document::ShikakuKakuninsho) || out.contains(&Document::OldCard);
+    if with_paper && needs_koureijukyusha(s) {
+        out.push(Document::KoureijukyushaSho);
+    }
+    if moushitatesho {
+        out.push(Document::Moushitatesho);
     }
     if s.situation == Circumstance::HighCost && !h.myna.usable {
         // R-HIGH-1, in the order of the rule's sentence: 限度額適用認定証, or (国保/後期) the
@@ -102,8 +121,6 @@ pub fn documents_to_show(h: &Held) -> Vec<Document> {
             out.push(Document::KakuninshoWithGendoKubun);
         }
     }
-    // The 高齢受給者証 (R-OLD-7) is shown *with* a document, not instead of one: it is a next
-    // action, not an acceptable document of its own.
     out
 }
 

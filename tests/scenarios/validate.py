@@ -58,7 +58,7 @@ COPAYS = {"normal", "normalIfOnlineConfirmed", "fullCostPossible"}
 CONFIDENCES = {"verified", "unverified"}
 
 RULE_IDS = (["R-OLD-%d" % i for i in range(1, 9)] + ["R-PROV-1", "R-PROV-2"]
-            + ["R-KOKI-%d" % i for i in range(1, 4)] + ["R-KAKU-%d" % i for i in range(1, 5)]
+            + ["R-KOKI-%d" % i for i in range(1, 4)] + ["R-KAKU-%d" % i for i in range(1, 6)]
             + ["R-CANCEL-1"] + ["R-MYNA-%d" % i for i in range(1, 7)] + ["R-OSHI-1", "R-OSHI-2"]
             + ["R-FAIL-1", "R-FAIL-2", "R-FAIL-3", "R-HIGH-1", "R-TAX-1", "R-TODAY-1"])
 
