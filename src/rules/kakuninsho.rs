@@ -1,9 +1,11 @@
 //! 資格確認書 (R-KAKU-1 … R-KAKU-4, R-KOKI-1 … R-KOKI-3, R-MYNA-4).
 
+use super::action;
 use super::mynahokensho::Myna;
 use super::old_card::OldCard;
 use crate::assessment::{
-    Args, DocumentKind, Event, KakuninshoRoute, Reason, Status, Verdict, Warning, WarningCode,
+    Action, Args, DocumentKind, Event, KakuninshoRoute, Reason, Status, Verdict, Warning,
+    WarningCode,
 };
 use crate::citation::{Certainty, RuleInfo};
 use crate::dates;
@@ -21,6 +23,8 @@ pub struct Kakuninsho {
     pub on_its_way: bool,
     /// Its verdict.
     pub verdict: Verdict,
+    /// Its next actions.
+    pub actions: Vec<Action>,
 }
 
 /// R-KAKU-3 (https://www.pmac.shigaku.go.jp/annai/shikaku/detail/shohaishi_02.html): a held
@@ -149,7 +153,7 @@ pub fn evaluate(
         status = Status::OnTheWay;
     }
     reasons.extend(route_reasons);
-    Kakuninsho {
+    let mut k = Kakuninsho {
         valid,
         route,
         on_its_way,
@@ -162,7 +166,67 @@ pub fn evaluate(
             certainty,
             reasons,
         },
+        actions: Vec::new(),
+    };
+    k.actions = actions(s, &k);
+    k
+}
+
+/// The 資格確認書's next actions, from its finished verdict: apply (R-KAKU-2), wait for the one
+/// sent without application (the rule that sends it: R-KAKU-1, R-MYNA-4, R-KOKI-1/2, R-CANCEL-1),
+/// cancel the registration instead of applying "just in case" (R-CANCEL-1), and the renewal of
+/// a valid one (R-KAKU-3; 後期: R-KOKI-3).
+fn actions(s: &Situation, k: &Kakuninsho) -> Vec<Action> {
+    let v = Certainty::Verified;
+    let mut out = Vec::new();
+    match k.route {
+        KakuninshoRoute::Application if !s.kakuninsho_application_made && !k.valid => {
+            out.push(action(
+                "action.applyForKakuninsho",
+                None,
+                None,
+                &p::R_KAKU_2,
+                k.verdict.certainty,
+            ));
+        }
+        KakuninshoRoute::Automatic if !k.valid => {
+            let rule = k.verdict.reasons.last().map_or(&p::R_KAKU_1, |r| r.rule);
+            out.push(action(
+                "action.waitForKakuninsho",
+                None,
+                k.verdict.valid_from,
+                rule,
+                k.verdict.certainty,
+            ));
+        }
+        KakuninshoRoute::NotNeeded if s.kakuninsho_application_made && !k.valid => {
+            out.push(action(
+                "action.cancelRegistrationInstead",
+                None,
+                None,
+                &p::R_CANCEL_1,
+                v,
+            ));
+        }
+        _ => {}
     }
+    if k.valid {
+        if let Some(until) = k.verdict.valid_until {
+            let rule = if s.insurer_kind == Some(InsurerKind::KokiKoreisha) {
+                &p::R_KOKI_3
+            } else {
+                &p::R_KAKU_3
+            };
+            out.push(action(
+                "action.kakuninshoRenewedAutomatically",
+                Some(until),
+                None,
+                rule,
+                Certainty::InsurerDependent,
+            ));
+        }
+    }
+    out
 }
 
 /// Saitama 85+ (R-KOKI-2, https://www.saitama-koukikourei.org/seido/taisho/hokensho-2-2-2-2-2,

@@ -1,7 +1,8 @@
 //! マイナ保険証 (R-MYNA-1 … R-MYNA-5, R-CANCEL-1).
 
+use super::action;
 use crate::assessment::{
-    ArgValue, Args, DocumentKind, Event, Reason, Status, Verdict, Warning, WarningCode,
+    Action, ArgValue, Args, DocumentKind, Event, Reason, Status, Verdict, Warning, WarningCode,
 };
 use crate::citation::Certainty;
 use crate::dates::{self, NaiveDate};
@@ -23,13 +24,21 @@ pub struct Myna {
     pub smartphone_ok: bool,
     /// Its verdict.
     pub verdict: Verdict,
+    /// Its next actions.
+    pub actions: Vec<Action>,
 }
 
 /// R-MYNA-1 (https://www.vill.tokai.ibaraki.jp/kurashi_tetsuzuki/nenkin_hoken/kokuminkenkohoken/9735.html):
 /// a My Number card with 健康保険証利用登録 and a valid 利用者証明用電子証明書 (or within the
 /// R-MYNA-3 grace period) is a マイナ保険証. R-CANCEL-1: a cancellation on or before `asOf`
-/// ends it. A lost card cannot be used.
+/// ends it. A lost card cannot be used. The next actions follow from the finished verdict.
 pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warning>) -> Myna {
+    let mut m = verdict(s, events, warnings);
+    m.actions = actions(s, &m);
+    m
+}
+
+fn verdict(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warning>) -> Myna {
     let mut reasons = Vec::new();
     let none = |status, reasons| Myna {
         usable: false,
@@ -45,6 +54,7 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
             Certainty::Verified,
             reasons,
         ),
+        actions: Vec::new(),
     };
     if !s.has_my_number_card {
         for (set, field) in [
@@ -222,6 +232,7 @@ pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warni
             certainty,
             reasons,
         ),
+        actions: Vec::new(),
     };
     if usable {
         m.smartphone_ok = smartphone_ok(s);
@@ -271,4 +282,71 @@ fn event(
         rule,
         past: date < s.as_of,
     }
+}
+
+/// The マイナ保険証's next actions: R-KAKU-2 (report a lost card), R-MYNA-2 (renew the
+/// certificate from 3 months before its expiry; at the office once expired), R-MYNA-5 (carry the
+/// physical card with the smartphone), R-CANCEL-1 (re-register any time), R-MYNA-1 (register).
+fn actions(s: &Situation, m: &Myna) -> Vec<Action> {
+    let v = Certainty::Verified;
+    let mut out = Vec::new();
+    if s.situation == Circumstance::LostMyNumberCard {
+        out.push(action(
+            "action.reportLostMyNumberCard",
+            None,
+            None,
+            &p::R_KAKU_2,
+            v,
+        ));
+    }
+    if m.usable {
+        if let (Some(expiry), Some(until)) = (m.expiry, m.until) {
+            let from = dates::add_months_clamped(expiry, -(p::ECERT_RENEWAL_WINDOW_MONTHS as i32));
+            let deadline = if s.as_of <= expiry { expiry } else { until };
+            out.push(action(
+                "action.renewEcert",
+                Some(deadline),
+                from,
+                &p::R_MYNA_2,
+                v,
+            ));
+        }
+        if s.smartphone != Smartphone::None {
+            out.push(action(
+                "action.carryPhysicalCard",
+                None,
+                None,
+                &p::R_MYNA_5,
+                v,
+            ));
+        }
+    } else if s.has_my_number_card && s.situation != Circumstance::LostMyNumberCard {
+        if m.expiry.is_some() && m.until.is_some_and(|u| u < s.as_of) {
+            out.push(action(
+                "action.renewEcertAtOffice",
+                None,
+                None,
+                &p::R_MYNA_2,
+                v,
+            ));
+        }
+        if s.registration_cancelled_date.is_some_and(|c| c <= s.as_of) {
+            out.push(action(
+                "action.reRegisterAnyTime",
+                None,
+                None,
+                &p::R_CANCEL_1,
+                v,
+            ));
+        } else if !s.registered_for_insurance {
+            out.push(action(
+                "action.registerForInsurance",
+                None,
+                None,
+                &p::R_MYNA_1,
+                v,
+            ));
+        }
+    }
+    out
 }

@@ -1,7 +1,9 @@
 //! 従来の健康保険証: transitional validity (R-OLD-1 … R-OLD-8).
 
 use super::provisional;
-use crate::assessment::{Args, DocumentKind, Event, Reason, Status, Verdict, Warning, WarningCode};
+use crate::assessment::{
+    Action, Args, DocumentKind, Event, Reason, Status, Verdict, Warning, WarningCode,
+};
 use crate::citation::Certainty;
 use crate::dates::{self, NaiveDate};
 use crate::params::{self as p};
@@ -47,6 +49,8 @@ pub struct OldCard {
     pub cause: Option<EndCause>,
     /// Its verdict.
     pub verdict: Verdict,
+    /// Its next actions.
+    pub actions: Vec<Action>,
 }
 
 /// R-OLD-1 (https://faq.myna.go.jp/faq/show/3505): a card issued by 2024-12-01 is usable until
@@ -104,6 +108,7 @@ pub fn evaluate(
                 Certainty::Verified,
                 reasons,
             ),
+            actions: Vec::new(),
         });
     }
 
@@ -274,6 +279,17 @@ pub fn evaluate(
     } else {
         Status::Invalid
     };
+    // Still valid: its last day is the action (the rule of the binding end).
+    let mut actions = Vec::new();
+    if valid {
+        actions.push(super::action(
+            "action.oldCardLastDay",
+            Some(until),
+            None,
+            reasons.first().map_or(&p::R_OLD_1, |r| r.rule),
+            Certainty::Verified,
+        ));
+    }
     Some(OldCard {
         valid,
         until: Some(until),
@@ -287,6 +303,7 @@ pub fn evaluate(
             certainty,
             reasons,
         ),
+        actions,
     })
 }
 

@@ -1,11 +1,14 @@
 //! At the clinic window: what to show, what may be charged, reader failure, school trips,
 //! high cost, tax (R-FAIL-1 … 3, R-OSHI-1 … 2, R-HIGH-1, R-TAX-1, R-OLD-7, R-MYNA-6).
 
+use super::action;
 use super::kakuninsho::Kakuninsho;
 use super::mynahokensho::Myna;
 use super::old_card::OldCard;
 use super::provisional;
-use crate::assessment::{Args, Assistance, Copay, DocumentKind, Reason, Status, Verdict};
+use crate::assessment::{
+    Action, ArgValue, Args, Assistance, Copay, DocumentKind, Reason, Status, Verdict,
+};
 use crate::citation::Certainty;
 use crate::dates::{self, NaiveDate};
 use crate::params as p;
@@ -21,6 +24,127 @@ pub struct Held<'a> {
     pub myna: &'a Myna,
     /// 資格確認書.
     pub kaku: &'a Kakuninsho,
+}
+
+/// The window part's finished answer.
+pub struct Window {
+    /// CONTRACT.md `documentsToShow`.
+    pub documents: Vec<Document>,
+    /// CONTRACT.md `copay`.
+    pub copay: Copay,
+    /// The window verdict (what is charged and why).
+    pub verdict: Verdict,
+    /// The お知らせ verdict, when it is held.
+    pub oshirase: Option<Verdict>,
+    /// The window's next actions (what the copay, the situation and R-OLD-7 call for).
+    pub actions: Vec<Action>,
+    /// Help at the reader (R-MYNA-6).
+    pub assistance: Vec<Assistance>,
+}
+
+/// The window part (R-FAIL-1 … 3, R-PROV-1/2, R-OSHI-1/2, R-HIGH-1, R-TAX-1, R-OLD-7, R-MYNA-6):
+/// reads only the finished evaluations of the document families.
+pub fn evaluate(h: &Held) -> Window {
+    let documents = documents_to_show(h);
+    let (copay, verdict) = copay(h);
+    Window {
+        actions: actions(h, copay, &documents),
+        oshirase: oshirase_verdict(h),
+        assistance: assistance(h.s, h.myna),
+        documents,
+        copay,
+        verdict,
+    }
+}
+
+/// The window's next actions, most urgent first in the assessment: R-PROV-2 (claim 療養費 after
+/// paying 10割), R-PROV-1 (bring a valid document next time), the situation's own (R-FAIL-1/2,
+/// R-OSHI-2, R-HIGH-1, R-TAX-1) and the 高齢受給者証 to bring with the paper document (R-OLD-7).
+fn actions(h: &Held, copay: Copay, documents: &[Document]) -> Vec<Action> {
+    let s = h.s;
+    let v = Certainty::Verified;
+    let mut out = Vec::with_capacity(3);
+    match copay {
+        Copay::FullCostPossible if s.situation != Circumstance::TaxDeduction => {
+            let mut a = action("action.claimRyoyohi", None, None, &p::R_PROV_2, v);
+            a.params = Args::none().with("years", ArgValue::Number(p::RYOYOHI_CLAIM_YEARS));
+            out.push(a);
+        }
+        Copay::NormalIfOnlineConfirmed => {
+            out.push(action(
+                "action.bringValidDocumentNextTime",
+                Some(provisional_end(s)),
+                None,
+                &p::R_PROV_1,
+                v,
+            ));
+        }
+        _ => {}
+    }
+    match s.situation {
+        Circumstance::ReaderFailure | Circumstance::NoReader if h.myna.usable => {
+            let key = if s.shikaku_joho_oshirase_held {
+                "action.showOshiraseWithCard"
+            } else {
+                "action.fillMoushitatesho"
+            };
+            out.push(action(key, None, None, &p::R_FAIL_1, v));
+        }
+        Circumstance::NewQualification if h.myna.usable => {
+            out.push(action(
+                "action.showOshiraseOrMoushitatesho",
+                None,
+                None,
+                &p::R_FAIL_2,
+                v,
+            ));
+        }
+        Circumstance::SchoolTrip | Circumstance::Nursery => {
+            out.push(action(
+                "action.prepareTripDocuments",
+                None,
+                None,
+                &p::R_OSHI_2,
+                v,
+            ));
+        }
+        Circumstance::HighCost => {
+            let key = if h.myna.usable {
+                "action.consentAtReaderForCap"
+            } else {
+                "action.applyGendogaku"
+            };
+            out.push(action(key, None, None, &p::R_HIGH_1, v));
+            if !h.myna.usable && gendo_kubun_printable(s.insurer_kind) {
+                out.push(action(
+                    "action.askGendoKubunPrinted",
+                    None,
+                    None,
+                    &p::R_HIGH_1,
+                    v,
+                ));
+            }
+        }
+        Circumstance::TaxDeduction => {
+            let key = if s.has_my_number_card {
+                "action.useMynaportalForTax"
+            } else {
+                "action.keepReceiptsForTax"
+            };
+            out.push(action(key, None, None, &p::R_TAX_1, v));
+        }
+        _ => {}
+    }
+    if documents.contains(&Document::KoureijukyushaSho) {
+        out.push(action(
+            "action.bringKoureijukyushaSho",
+            None,
+            None,
+            &p::R_OLD_7,
+            v,
+        ));
+    }
+    out
 }
 
 impl Held<'_> {
@@ -49,7 +173,7 @@ impl Held<'_> {
 /// 5. the remaining procedural ones: 申立書 (R-FAIL-1/2), 限度額 documents (R-HIGH-1).
 ///
 /// Documents acceptable only under R-PROV-1 are never listed.
-pub fn documents_to_show(h: &Held) -> Vec<Document> {
+fn documents_to_show(h: &Held) -> Vec<Document> {
     let s = h.s;
     let mut out: Vec<Document> = Vec::with_capacity(6);
     let trip = matches!(
@@ -219,7 +343,7 @@ pub fn copay_for(doc: Document, h: &Held) -> Option<Copay> {
 
 /// CONTRACT.md `copay`: for the documents presented (the best of them); only when none are
 /// presented, for the best document held. `normal` where no window is involved (R-TAX-1).
-pub fn copay(h: &Held) -> (Copay, Verdict) {
+fn copay(h: &Held) -> (Copay, Verdict) {
     let s = h.s;
     let mut reasons = Vec::new();
     if s.situation == Circumstance::TaxDeduction {
@@ -364,7 +488,7 @@ fn window_verdict(c: Copay, certainty: Certainty, reasons: Vec<Reason>) -> Verdi
 /// never usable alone; with a usable マイナ保険証 it backs the card (reader failure, no reader,
 /// new qualification). R-PROV-1: shown alone, a clinic may accept it with an online check inside
 /// the insurer's window (until 2026-03-31). `None` when it is not held.
-pub fn oshirase_verdict(h: &Held) -> Option<Verdict> {
+fn oshirase_verdict(h: &Held) -> Option<Verdict> {
     let s = h.s;
     if !s.shikaku_joho_oshirase_held {
         return None;
@@ -403,7 +527,7 @@ pub fn oshirase_verdict(h: &Held) -> Option<Verdict> {
 /// to 目視確認 (verified); a 顔認証マイナンバーカード needs no PIN (verified); staff placing the
 /// card and a proxy entering the PIN are unverified (RULES.md §12 item 3). Listed when the
 /// person has a usable マイナ保険証 and needs help, or asks about assistance.
-pub fn assistance(s: &Situation, myna: &Myna) -> Vec<Assistance> {
+fn assistance(s: &Situation, myna: &Myna) -> Vec<Assistance> {
     let asked = s.situation == Circumstance::AssistanceNeeded || s.difficulty_using_card;
     if !(asked && myna.usable) {
         return Vec::new();
