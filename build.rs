@@ -31,7 +31,8 @@ struct Rule {
     certainty: String,
     title_ja: String,
     title_en: String,
-    sources: Vec<[String; 2]>,
+    /// `[title, url]` or `[title, url, "kind,kind"]` (the insurer kinds it speaks for).
+    sources: Vec<Vec<String>>,
 }
 
 fn ymd(s: &str, what: &str) -> (i32, u32, u32) {
@@ -146,7 +147,14 @@ fn main() {
         let sources: Vec<String> = r
             .sources
             .iter()
-            .map(|[t, u]| format!("Source {{ title: {t:?}, url: {u:?} }}"))
+            .map(|src| match src.as_slice() {
+                [t, u] => format!("Source {{ title: {t:?}, url: {u:?}, kinds: \"\" }}"),
+                [t, u, k] => format!("Source {{ title: {t:?}, url: {u:?}, kinds: {k:?} }}"),
+                _ => panic!(
+                    "params.toml: rule {}: a source is [title, url(, kinds)]",
+                    r.id
+                ),
+            })
             .collect();
         let _ = writeln!(out, "/// {}: {}", r.id, r.title_en);
         let _ = writeln!(

@@ -151,27 +151,66 @@ pub struct Reason {
     pub message_key: &'static str,
     /// Message parameters.
     pub args: Args,
+    /// The source cited, when not the rule's primary one (per insurer kind, or an insurer pack).
+    pub source: Option<&'static Source>,
+    /// The insurer pack that decided this reason, when one did (RULES.md §15).
+    pub pack: Option<PackCitation>,
+}
+
+/// How a reason decided by an insurer pack cites it: the pack's name, version and hash, and the
+/// insurer's own public page for the fact (RULES.md §15).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PackCitation {
+    /// The pack's `who.name`.
+    pub name: String,
+    /// The pack's version.
+    pub version: String,
+    /// FNV-1a 64 hash of the pack's canonical form (`fnv1a64:…`).
+    pub hash: String,
+    /// The insurer's public page the fact comes from.
+    pub source: String,
+    /// The day the insurer's page was last checked.
+    pub verified_on: String,
 }
 
 impl Reason {
-    /// A reason citing `rule`.
+    /// A reason citing `rule` (its primary source).
     pub fn new(rule: &'static RuleInfo, message_key: &'static str, args: Args) -> Self {
         Reason {
             rule,
             message_key,
             args,
+            source: None,
+            pack: None,
         }
+    }
+
+    /// A reason citing `rule` with the source that speaks for the person's insurer kind.
+    pub fn for_kind(
+        rule: &'static RuleInfo,
+        kind: Option<crate::situation::InsurerKind>,
+        message_key: &'static str,
+        args: Args,
+    ) -> Self {
+        let mut r = Reason::new(rule, message_key, args);
+        r.source = rule.source_for(kind.map(|k| k.as_str()));
+        r
     }
 }
 
 impl Serialize for Reason {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Reason", 4)?;
+        let n = if self.pack.is_some() { 5 } else { 4 };
+        let mut st = s.serialize_struct("Reason", n)?;
         st.serialize_field("ruleId", self.rule.id)?;
         st.serialize_field("messageKey", self.message_key)?;
         st.serialize_field("params", &self.args)?;
-        let src: Option<&Source> = self.rule.primary_source();
+        let src: Option<&Source> = self.source.or_else(|| self.rule.primary_source());
         st.serialize_field("source", &src)?;
+        if let Some(p) = &self.pack {
+            st.serialize_field("pack", p)?;
+        }
         st.end()
     }
 }

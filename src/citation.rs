@@ -27,6 +27,10 @@ pub struct Source {
     pub title: &'static str,
     /// The page's address.
     pub url: &'static str,
+    /// Insurer kinds (contract tokens, comma-separated) this source speaks for; empty = any.
+    /// A reason about a person of one kind cites the source for that kind (R-KAKU-3, R-OLD-7).
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub kinds: &'static str,
 }
 
 /// One rule of RULES.md.
@@ -49,5 +53,18 @@ impl RuleInfo {
     /// The primary source (the first listed).
     pub fn primary_source(&self) -> Option<&'static Source> {
         self.sources.first()
+    }
+
+    /// The source to cite for a person of insurer kind `kind` (its contract token): the first
+    /// source naming that kind, else the first source naming no kind, else the primary one.
+    pub fn source_for(&self, kind: Option<&str>) -> Option<&'static Source> {
+        let named = kind.and_then(|k| {
+            self.sources
+                .iter()
+                .find(|s| s.kinds.split(',').any(|x| x == k))
+        });
+        named
+            .or_else(|| self.sources.iter().find(|s| s.kinds.is_empty()))
+            .or_else(|| self.primary_source())
     }
 }

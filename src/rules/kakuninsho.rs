@@ -1,8 +1,8 @@
 //! 資格確認書 (R-KAKU-1 … R-KAKU-4, R-KOKI-1 … R-KOKI-3, R-MYNA-4).
 
-use super::action;
 use super::mynahokensho::Myna;
 use super::old_card::OldCard;
+use super::{action, provisional};
 use crate::assessment::{
     Action, Args, DocumentKind, Event, KakuninshoRoute, Reason, Status, Verdict, Warning,
     WarningCode,
@@ -38,6 +38,8 @@ pub fn evaluate(
     warnings: &mut Vec<Warning>,
 ) -> Kakuninsho {
     let (route, route_reasons, mut certainty) = route(s, myna);
+    // R-KAKU-3, cited with the source for the person's insurer kind (後期: R-KOKI-3).
+    let kaku_rule = &p::R_KAKU_3;
     let mut reasons = Vec::new();
     let mut valid = false;
     let mut status = Status::NotHeld;
@@ -70,7 +72,12 @@ pub fn evaluate(
                     } else {
                         "kakuninsho.expired"
                     };
-                    reasons.push(Reason::new(&p::R_KAKU_3, key, Args::date("date", e)));
+                    reasons.push(Reason::for_kind(
+                        kaku_rule,
+                        s.insurer_kind,
+                        key,
+                        Args::date("date", e),
+                    ));
                     if dates::add_months_clamped(s.as_of, (p::KAKUNINSHO_MAX_YEARS * 12) as i32)
                         .is_some_and(|max| e > max)
                     {
@@ -86,6 +93,23 @@ pub fn evaluate(
                         rule: &p::R_KAKU_3,
                         past: e < s.as_of,
                     });
+                    if valid && myna.usable {
+                        // R-KAKU-5: both at once; neither excludes the other.
+                        reasons.push(Reason::new(
+                            &p::R_KAKU_5,
+                            "kakuninsho.heldWithMyna",
+                            Args::none(),
+                        ));
+                    }
+                    if !valid && provisional::in_window(s.insurer_kind, s.as_of) {
+                        // R-PROV-1 covers expired cards and the お知らせ alone; an expired
+                        // 資格確認書 is not covered (one municipality says otherwise: unverified).
+                        reasons.push(Reason::new(
+                            &p::R_PROV_1,
+                            "kakuninsho.expiredNotProvisional",
+                            Args::none(),
+                        ));
+                    }
                     if !valid
                         && s.insurer_kind == Some(InsurerKind::KokiKoreisha)
                         && e <= p::KOKI_PROVISIONAL_END
@@ -106,8 +130,9 @@ pub fn evaluate(
                         WarningCode::KakuninshoExpiryNotGiven,
                         Some("shikakuKakuninshoExpiry"),
                     ));
-                    reasons.push(Reason::new(
+                    reasons.push(Reason::for_kind(
                         &p::R_KAKU_3,
+                        s.insurer_kind,
                         "kakuninsho.checkPrintedExpiry",
                         Args::none(),
                     ));
@@ -210,7 +235,32 @@ fn actions(s: &Situation, k: &Kakuninsho) -> Vec<Action> {
         }
         _ => {}
     }
+    let koki_after_provisional =
+        s.insurer_kind == Some(InsurerKind::KokiKoreisha) && s.as_of > p::KOKI_PROVISIONAL_END;
+    if koki_after_provisional
+        && k.route == KakuninshoRoute::NotNeeded
+        && !k.valid
+        && !s.kakuninsho_application_made
+    {
+        // R-KOKI-2 (re-checked 2026-11-29): some 広域連合 (Saitama, Okayama) let any マイナ保険証
+        // holder ask for a 資格確認書 — insurer-dependent; the route stays `notNeeded`.
+        out.push(action(
+            "action.kokiMayApplyKakuninsho",
+            None,
+            None,
+            &p::R_KOKI_2,
+            Certainty::InsurerDependent,
+        ));
+    }
     if k.valid {
+        // R-KAKU-1 (re-checked 2026-11-29): a reissue after loss may be charged by some 健保組合.
+        out.push(action(
+            "action.kakuninshoReissueMayBeCharged",
+            None,
+            None,
+            &p::R_KAKU_1,
+            Certainty::InsurerDependent,
+        ));
         if let Some(until) = k.verdict.valid_until {
             let rule = if s.insurer_kind == Some(InsurerKind::KokiKoreisha) {
                 &p::R_KOKI_3
@@ -309,7 +359,13 @@ pub fn route(s: &Situation, myna: &Myna) -> (KakuninshoRoute, Vec<Reason>, Certa
                 Certainty::InsurerDependent,
             )
         };
+        let after_expiry = first.message_key == "route.automaticAfterExpiry";
         let mut reasons = vec![first];
+        if after_expiry {
+            // R-MYNA-4 (re-checked 2026-11-29): several 健保組合 send it from a monthly national
+            // list, so it can take more than a month.
+            reasons.push(r(&p::R_MYNA_4, "route.monthlyNationalList"));
+        }
         if koki {
             reasons.push(koki_reason());
         }

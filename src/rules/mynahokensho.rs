@@ -320,6 +320,17 @@ fn actions(s: &Situation, m: &Myna) -> Vec<Action> {
                 v,
             ));
         }
+        if m.smartphone_ok {
+            // R-MYNA-5 (re-checked 2026-11-29): when the phone cannot be read at an equipped
+            // facility, the マイナポータル 資格情報 screen on the phone is the fallback.
+            out.push(action(
+                "action.phoneFallbackMynaportalScreen",
+                None,
+                None,
+                &p::R_MYNA_5,
+                v,
+            ));
+        }
     } else if s.has_my_number_card && s.situation != Circumstance::LostMyNumberCard {
         if m.expiry.is_some() && m.until.is_some_and(|u| u < s.as_of) {
             out.push(action(

@@ -175,8 +175,9 @@ pub fn evaluate(
     let valid = s.as_of <= until;
     if kind == Some(InsurerKind::Kokuho) && in_kourei_years(s) {
         // R-OLD-7: a 国保 card of a 70–74-year-old is 被保険者証兼高齢受給者証.
-        reasons.push(Reason::new(
+        reasons.push(Reason::for_kind(
             &p::R_OLD_7,
+            kind,
             "oldCard.kokuhoCombinedKourei",
             Args::none(),
         ));

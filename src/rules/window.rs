@@ -413,7 +413,7 @@ fn copay(h: &Held) -> (Copay, Verdict) {
         Copay::NormalIfOnlineConfirmed => &p::R_PROV_1,
         Copay::FullCostPossible => &p::R_FAIL_3,
     };
-    reasons.push(Reason::new(rule, key, Args::none()));
+    reasons.push(Reason::for_kind(rule, s.insurer_kind, key, Args::none()));
     if best == Copay::FullCostPossible {
         reasons.push(Reason::new(
             &p::R_PROV_2,
