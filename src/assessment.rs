@@ -175,6 +175,12 @@ pub struct PackCitation {
 }
 
 impl Reason {
+    /// The same reason, decided by an insurer pack.
+    pub fn with_pack(mut self, cite: PackCitation) -> Self {
+        self.pack = Some(cite);
+        self
+    }
+
     /// A reason citing `rule` (its primary source).
     pub fn new(rule: &'static RuleInfo, message_key: &'static str, args: Args) -> Self {
         Reason {
@@ -337,6 +343,57 @@ pub struct Action {
     pub rule: &'static RuleInfo,
     /// How firm the advice is.
     pub certainty: Certainty,
+    /// The insurer pack that decided this action, when one did (RULES.md §15).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pack: Option<PackCitation>,
+    /// Whom to ask, from the insurer pack, in place of "ask your insurer" (RULES.md §15).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<InsurerContact>,
+}
+
+impl Action {
+    /// The actions whose advice is to ask or apply to the insurer; with an insurer pack they
+    /// carry its contact. Defined once, here.
+    pub const ASKS_INSURER: &'static [&'static str] = &[
+        "action.applyForKakuninsho",
+        "action.applyGendogaku",
+        "action.askGendoKubunPrinted",
+        "action.cancelRegistrationInstead",
+        "action.claimRyoyohi",
+        "action.kakuninshoReissueFee",
+        "action.kakuninshoReissueMayBeCharged",
+        "action.kakuninshoRenewedAutomatically",
+        "action.kokiMayApplyKakuninsho",
+        "action.lookForKakuninshoSentToEveryone",
+        "action.waitForKakuninsho",
+    ];
+
+    /// Whether this action's advice is to ask or apply to the insurer.
+    pub fn asks_insurer(&self) -> bool {
+        Self::ASKS_INSURER.contains(&self.message_key)
+    }
+}
+
+/// The insurer's contact, from its pack.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InsurerContact {
+    /// The insurer's name.
+    pub name: String,
+    /// Phone number as published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Opening hours as published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+    /// Web page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub web: Option<String>,
+    /// Counter address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counter: Option<String>,
+    /// The pack and the page the contact comes from.
+    pub pack: PackCitation,
 }
 
 /// An assistance option at the card reader (R-MYNA-6).

@@ -28,6 +28,7 @@ pub mod citation;
 pub mod dates;
 pub mod error;
 pub mod guide;
+pub mod pack;
 pub mod params;
 pub mod rules;
 pub mod situation;
@@ -39,6 +40,7 @@ pub use assessment::{Assessment, Copay, KakuninshoRoute, Summary};
 pub use citation::{Certainty, RuleInfo, Source};
 pub use error::{ErrorCode, InputError};
 pub use guide::MissingFields;
+pub use pack::{Pack, PackError, PackErrorCode};
 pub use situation::{RawSituation, Situation};
 
 use serde::Serialize;
@@ -46,6 +48,33 @@ use serde::Serialize;
 /// Assesses a validated Situation (pure; see [`rules::assess`]).
 pub fn assess(s: &Situation) -> Assessment {
     rules::assess(s)
+}
+
+/// Assesses a validated Situation with an insurer pack (RULES.md §15), or without one
+/// (`None`: the same answer as [`assess`]). The pack decides only the facts of the §15 table:
+/// the verdicts it decides become `verified` and cite it, and next actions that say "ask your
+/// insurer" carry its contact. A Situation without `insurerKind` takes the pack's.
+///
+/// # Errors
+/// `wrongInsurerKind` when the pack is for another insurer kind than the Situation's,
+/// `wrongRegion` when a 後期 pack's prefecture contradicts `kokiRegion`.
+pub fn assess_with_pack(s: &Situation, pack: Option<&Pack>) -> Result<Assessment, PackError> {
+    match pack {
+        None => Ok(rules::assess(s)),
+        Some(p) => {
+            p.check_applies_to(s)?;
+            Ok(rules::assess_with(s, Some(p)))
+        }
+    }
+}
+
+/// Parses and validates an insurer pack from JSON text (see [`pack`]).
+///
+/// # Errors
+/// A [`PackError`] with a stable code and the path in the pack.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse_pack(text: &str) -> Result<Pack, PackError> {
+    Pack::from_json(text)
 }
 
 /// Validates a raw record and assesses it.

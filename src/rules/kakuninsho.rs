@@ -3,12 +3,14 @@
 use super::mynahokensho::Myna;
 use super::old_card::OldCard;
 use super::{action, provisional};
+use crate::assessment::ArgValue;
 use crate::assessment::{
     Action, Args, DocumentKind, Event, KakuninshoRoute, Reason, Status, Verdict, Warning,
     WarningCode,
 };
 use crate::citation::{Certainty, RuleInfo};
 use crate::dates;
+use crate::pack::{AfterExpiryMode, Pack};
 use crate::params as p;
 use crate::situation::{Circumstance, InsurerKind, KokiRegion, Situation};
 
@@ -32,12 +34,13 @@ pub struct Kakuninsho {
 /// current insurer. R-KAKU-1/2/4, R-KOKI-1/2, R-MYNA-4 decide the route (CONTRACT.md list).
 pub fn evaluate(
     s: &Situation,
+    pack: Option<&Pack>,
     myna: &Myna,
     old: Option<&OldCard>,
     events: &mut Vec<Event>,
     warnings: &mut Vec<Warning>,
 ) -> Kakuninsho {
-    let (route, route_reasons, mut certainty) = route(s, myna);
+    let (route, route_reasons, mut certainty) = route_with(s, pack, myna);
     // R-KAKU-3, cited with the source for the person's insurer kind (後期: R-KOKI-3).
     let kaku_rule = &p::R_KAKU_3;
     let mut reasons = Vec::new();
@@ -58,7 +61,28 @@ pub fn evaluate(
                 Args::date("date", p::ABOLITION),
             ));
         } else {
-            match s.shikaku_kakuninsho_expiry {
+            // R-KAKU-3: the printed expiry as answered, else the fixed end its insurer's pack
+            // publishes (私学共済-style).
+            let pack_until = pack.and_then(|pk| {
+                pk.kakuninsho
+                    .validity_until
+                    .as_ref()
+                    .map(|(d, from)| (*d, pk.cite(from)))
+            });
+            let expiry = s
+                .shikaku_kakuninsho_expiry
+                .or(pack_until.as_ref().map(|x| x.0));
+            if let (None, Some((d, cite))) = (s.shikaku_kakuninsho_expiry, pack_until) {
+                reasons.push(
+                    Reason::new(
+                        kaku_rule,
+                        "kakuninsho.packValidUntil",
+                        Args::date("date", d),
+                    )
+                    .with_pack(cite),
+                );
+            }
+            match expiry {
                 Some(e) => {
                     until = Some(e);
                     valid = s.as_of <= e;
@@ -151,8 +175,13 @@ pub fn evaluate(
     // answered after the old card ends).
     let old_valid = old.is_some_and(|o| o.valid) && s.situation != Circumstance::LostOldCard;
     let mut valid_from = None;
+    // R-MYNA-4 with a pack that says "only on application": nothing comes unasked.
+    let application_only = pack
+        .and_then(|pk| pk.kakuninsho.after_ecert_expiry.as_ref())
+        .is_some_and(|a| a.mode == AfterExpiryMode::ApplicationOnly)
+        && after_expiry(myna, s);
     let coming = match route {
-        KakuninshoRoute::Automatic => true,
+        KakuninshoRoute::Automatic => !application_only || s.kakuninsho_application_made,
         KakuninshoRoute::Application => s.kakuninsho_application_made,
         _ => false,
     };
@@ -193,18 +222,65 @@ pub fn evaluate(
         },
         actions: Vec::new(),
     };
-    k.actions = actions(s, &k);
+    k.actions = actions(s, pack, myna, &k, application_only);
     k
+}
+
+/// Whether the person can no longer use the マイナ保険証 only because it expired beyond the
+/// grace period (the R-MYNA-4 case).
+fn after_expiry(myna: &Myna, s: &Situation) -> bool {
+    !myna.usable
+        && s.has_my_number_card
+        && s.registered_for_insurance
+        && s.situation != Circumstance::LostMyNumberCard
+        && !s.registration_cancelled_date.is_some_and(|c| c <= s.as_of)
 }
 
 /// The 資格確認書's next actions, from its finished verdict: apply (R-KAKU-2), wait for the one
 /// sent without application (the rule that sends it: R-KAKU-1, R-MYNA-4, R-KOKI-1/2, R-CANCEL-1),
 /// cancel the registration instead of applying "just in case" (R-CANCEL-1), and the renewal of
 /// a valid one (R-KAKU-3; 後期: R-KOKI-3).
-fn actions(s: &Situation, k: &Kakuninsho) -> Vec<Action> {
+fn actions(
+    s: &Situation,
+    pack: Option<&Pack>,
+    myna: &Myna,
+    k: &Kakuninsho,
+    application_only: bool,
+) -> Vec<Action> {
     let v = Certainty::Verified;
     let mut out = Vec::new();
+    if application_only && !s.kakuninsho_application_made && !k.valid {
+        // R-MYNA-4, decided by the insurer's pack: this insurer sends none unasked.
+        let mut a = action("action.applyForKakuninsho", None, None, &p::R_MYNA_4, v);
+        a.pack = pack.and_then(|pk| {
+            pk.kakuninsho
+                .after_ecert_expiry
+                .as_ref()
+                .map(|x| pk.cite(&x.provenance))
+        });
+        out.push(a);
+    }
+    if let Some((pk, t)) = pack.and_then(|pk| pk.kakuninsho.to_everyone.as_ref().map(|t| (pk, t))) {
+        // R-KAKU-5, decided by the municipality's pack: one was sent to every member.
+        let in_period = s.as_of >= t.from && !t.until.is_some_and(|u| s.as_of > u);
+        let too_old = t.except_aged_from.is_some_and(|age| {
+            s.birth_date
+                .is_some_and(|b| dates::legal_age_at_end_of(b, t.from) >= age)
+        });
+        if in_period && !too_old && myna.usable && !s.shikaku_kakuninsho_held {
+            let mut a = action(
+                "action.lookForKakuninshoSentToEveryone",
+                None,
+                Some(t.from),
+                &p::R_KAKU_5,
+                v,
+            );
+            a.pack = Some(pk.cite(&t.provenance));
+            out.push(a);
+        }
+    }
     match k.route {
+        KakuninshoRoute::Automatic if application_only => {}
         KakuninshoRoute::Application if !s.kakuninsho_application_made && !k.valid => {
             out.push(action(
                 "action.applyForKakuninsho",
@@ -237,30 +313,48 @@ fn actions(s: &Situation, k: &Kakuninsho) -> Vec<Action> {
     }
     let koki_after_provisional =
         s.insurer_kind == Some(InsurerKind::KokiKoreisha) && s.as_of > p::KOKI_PROVISIONAL_END;
+    let koki_pack = pack.and_then(|pk| pk.koki.as_ref().map(|f| (pk, f)));
+    let may_apply = koki_pack.and_then(|(_, f)| f.any_holder_may_apply);
     if koki_after_provisional
         && k.route == KakuninshoRoute::NotNeeded
         && !k.valid
         && !s.kakuninsho_application_made
+        && may_apply != Some(false)
     {
         // R-KOKI-2 (re-checked 2026-11-29): some 広域連合 (Saitama, Okayama) let any マイナ保険証
-        // holder ask for a 資格確認書 — insurer-dependent; the route stays `notNeeded`.
-        out.push(action(
+        // holder ask for a 資格確認書 — insurer-dependent unless the 広域連合's pack says so; the
+        // route stays `notNeeded`.
+        let mut a = action(
             "action.kokiMayApplyKakuninsho",
             None,
             None,
             &p::R_KOKI_2,
             Certainty::InsurerDependent,
-        ));
+        );
+        if let (Some(true), Some((pk, f))) = (may_apply, koki_pack) {
+            a.certainty = v;
+            a.pack = Some(pk.cite(&f.provenance));
+        }
+        out.push(a);
     }
     if k.valid {
-        // R-KAKU-1 (re-checked 2026-11-29): a reissue after loss may be charged by some 健保組合.
-        out.push(action(
-            "action.kakuninshoReissueMayBeCharged",
-            None,
-            None,
-            &p::R_KAKU_1,
-            Certainty::InsurerDependent,
-        ));
+        // R-KAKU-1 (re-checked 2026-11-29): a reissue after loss may be charged by some 健保組合;
+        // the insurer's pack says how much.
+        match pack.and_then(|pk| pk.kakuninsho.reissue_fee_yen.as_ref().map(|f| (pk, f))) {
+            Some((pk, (yen, from))) => {
+                let mut a = action("action.kakuninshoReissueFee", None, None, &p::R_KAKU_1, v);
+                a.params = Args::none().with("yen", ArgValue::Number(*yen));
+                a.pack = Some(pk.cite(from));
+                out.push(a);
+            }
+            None => out.push(action(
+                "action.kakuninshoReissueMayBeCharged",
+                None,
+                None,
+                &p::R_KAKU_1,
+                Certainty::InsurerDependent,
+            )),
+        }
         if let Some(until) = k.verdict.valid_until {
             let rule = if s.insurer_kind == Some(InsurerKind::KokiKoreisha) {
                 &p::R_KOKI_3
@@ -291,6 +385,89 @@ fn is_saitama_koki_period(s: &Situation) -> bool {
     s.insurer_kind == Some(InsurerKind::KokiKoreisha)
         && s.koki_region == Some(KokiRegion::Saitama)
         && s.as_of >= p::SAITAMA_AGE_REFERENCE
+}
+
+/// [`route`] with the insurer pack's R-MYNA-4 and R-KOKI-2 facts: a pack that says what it
+/// does after an e-certificate expired makes that verdict `verified`; a 後期 pack with an
+/// age rule (Saitama: 85 on 2026-08-01) decides the route of those holders, `verified`.
+fn route_with(
+    s: &Situation,
+    pack: Option<&Pack>,
+    myna: &Myna,
+) -> (KakuninshoRoute, Vec<Reason>, Certainty) {
+    let (route, mut reasons, mut certainty) = route(s, myna);
+    let Some(pk) = pack else {
+        return (route, reasons, certainty);
+    };
+    if route == KakuninshoRoute::Automatic && after_expiry(myna, s) {
+        if let Some(a) = &pk.kakuninsho.after_ecert_expiry {
+            reasons.retain(|r| r.message_key != "route.monthlyNationalList");
+            let mut args = Args::none().with("mode", ArgValue::Token(mode_token(a.mode)));
+            if let Some(m) = a.months {
+                args = args.with("months", ArgValue::Number(m));
+            }
+            reasons.push(
+                Reason::new(&p::R_MYNA_4, mode_key(a.mode), args).with_pack(pk.cite(&a.provenance)),
+            );
+            certainty = Certainty::Verified;
+        }
+    }
+    let koki = s.insurer_kind == Some(InsurerKind::KokiKoreisha);
+    if let (true, true, Some(f)) = (koki, myna.usable, &pk.koki) {
+        if let Some((age, on)) = f.all_kakuninsho_from_age {
+            if s.as_of >= on && s.situation != Circumstance::LostMyNumberCard {
+                let args = Args::date("date", on).with("age", ArgValue::Number(age));
+                let aged = s
+                    .birth_date
+                    .map(|b| dates::legal_age_at_end_of(b, on) >= age);
+                let cite = pk.cite(&f.provenance);
+                match aged {
+                    Some(true) => {
+                        return (
+                            KakuninshoRoute::Automatic,
+                            vec![Reason::new(&p::R_KOKI_2, "route.packAllFromAge", args)
+                                .with_pack(cite)],
+                            Certainty::Verified,
+                        );
+                    }
+                    Some(false)
+                        if s.koki_region == Some(KokiRegion::Saitama)
+                            && route == KakuninshoRoute::Application =>
+                    {
+                        // CONTRACT.md route step 4 (Saitama under 85: application), confirmed
+                        // by the 広域連合's own pack.
+                        reasons.push(
+                            Reason::new(&p::R_KOKI_2, "route.packUnderAgeApply", args)
+                                .with_pack(cite),
+                        );
+                        return (route, reasons, Certainty::Verified);
+                    }
+                    Some(false) => {
+                        // The 85+ rule of this 広域連合 does not reach this person.
+                        reasons.retain(|r| r.message_key != "route.other85Unverified");
+                    }
+                    None => {}
+                }
+            }
+        }
+    }
+    (route, reasons, certainty)
+}
+
+fn mode_key(m: AfterExpiryMode) -> &'static str {
+    match m {
+        AfterExpiryMode::Automatic => "route.packAfterExpiryAutomatic",
+        AfterExpiryMode::MonthlyList => "route.packAfterExpiryMonthlyList",
+        AfterExpiryMode::ApplicationOnly => "route.packAfterExpiryApplicationOnly",
+    }
+}
+
+fn mode_token(m: AfterExpiryMode) -> &'static str {
+    match m {
+        AfterExpiryMode::Automatic => "automatic",
+        AfterExpiryMode::MonthlyList => "monthlyList",
+        AfterExpiryMode::ApplicationOnly => "applicationOnly",
+    }
 }
 
 /// CONTRACT.md `kakuninshoRoute`, first match wins:

@@ -10,12 +10,13 @@ pub mod provisional;
 pub mod window;
 
 use crate::assessment::{
-    Action, Args, Assessment, Copay, Event, Reason, Summary, Warning, WarningCode,
+    Action, Args, Assessment, Copay, Event, InsurerContact, Reason, Summary, Warning, WarningCode,
 };
 use crate::citation::{Certainty, RuleInfo};
 use crate::dates::NaiveDate;
+use crate::pack::Pack;
 use crate::params as p;
-use crate::situation::{InsurerKind, Situation, Smartphone};
+use crate::situation::{InsurerKind, KokiRegion, Situation, Smartphone};
 
 /// Assesses one validated Situation. Pure: the answer depends only on `s` and the compiled
 /// rule data; "today" is `s.as_of`.
@@ -24,13 +25,39 @@ use crate::situation::{InsurerKind, Situation, Smartphone};
 /// Situation and the verdicts above it (old card → マイナ保険証 → 資格確認書); the window part
 /// reads only those finished evaluations.
 pub fn assess(s: &Situation) -> Assessment {
+    assess_with(s, None)
+}
+
+/// [`assess`] with an insurer pack already checked to apply to `s` (RULES.md §15; see
+/// [`crate::assess_with_pack`]). The pack reaches only the families whose facts §15 lists; its
+/// contact is attached here, in one place, to every action that says "ask your insurer".
+pub(crate) fn assess_with(s: &Situation, pack: Option<&Pack>) -> Assessment {
+    // §15 "who": a pack says which insurer (and, for 後期, which region) the person has.
+    let filled;
+    let s = match pack {
+        Some(pk) if s.insurer_kind.is_none() || fills_region(s, pk) => {
+            let mut f = s.clone();
+            f.insurer_kind = Some(pk.who.insurer_kind);
+            if fills_region(s, pk) {
+                f.koki_region = Some(if pk.who.prefecture.as_deref() == Some("埼玉県") {
+                    KokiRegion::Saitama
+                } else {
+                    KokiRegion::Other
+                });
+            }
+            filled = f;
+            &filled
+        }
+        _ => s,
+    };
     let mut events: Vec<Event> = Vec::with_capacity(8);
     let mut warnings: Vec<Warning> = input_warnings(s);
-    let old = old_card::evaluate(s, &mut events, &mut warnings);
+    let old = old_card::evaluate(s, pack, &mut events, &mut warnings);
     let myna = mynahokensho::evaluate(s, &mut events, &mut warnings);
-    let kaku = kakuninsho::evaluate(s, &myna, old.as_ref(), &mut events, &mut warnings);
+    let kaku = kakuninsho::evaluate(s, pack, &myna, old.as_ref(), &mut events, &mut warnings);
     let win = window::evaluate(&window::Held {
         s,
+        pack,
         old: old.as_ref(),
         myna: &myna,
         kaku: &kaku,
@@ -49,6 +76,19 @@ pub fn assess(s: &Situation) -> Assessment {
         }
         None => (None, None, None),
     };
+    if let Some((pk, (c, from))) = pack.and_then(|pk| pk.contact.as_ref().map(|c| (pk, c))) {
+        let contact = InsurerContact {
+            name: pk.who.name.clone(),
+            phone: c.phone.clone(),
+            hours: c.hours.clone(),
+            web: c.web.clone(),
+            counter: c.counter.clone(),
+            pack: pk.cite(from),
+        };
+        for a in actions.iter_mut().filter(|a| a.asks_insurer()) {
+            a.contact = Some(contact.clone());
+        }
+    }
     // Most urgent first: dated ones by deadline, then the undated ones in the order above.
     actions.sort_by_key(|a| a.deadline.map_or((1, NaiveDate::MAX), |d| (0, d)));
 
@@ -100,6 +140,15 @@ pub fn assess(s: &Situation) -> Assessment {
     }
 }
 
+/// A 後期 pack fills a `kokiRegion` left empty.
+fn fills_region(s: &Situation, pk: &Pack) -> bool {
+    pk.who.insurer_kind == InsurerKind::KokiKoreisha
+        && s.koki_region.is_none()
+        && !s
+            .insurer_kind
+            .is_some_and(|k| k != InsurerKind::KokiKoreisha)
+}
+
 /// Facts that look inconsistent or do not apply (CONTRACT.md: ignored with a warning, never
 /// rejected). The per-document ones are raised where each document is evaluated.
 fn input_warnings(s: &Situation) -> Vec<Warning> {
@@ -142,5 +191,7 @@ pub(crate) fn action(
         params: Args::none(),
         rule,
         certainty,
+        pack: None,
+        contact: None,
     }
 }

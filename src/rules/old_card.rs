@@ -6,6 +6,7 @@ use crate::assessment::{
 };
 use crate::citation::Certainty;
 use crate::dates::{self, NaiveDate};
+use crate::pack::Pack;
 use crate::params::{self as p};
 use crate::situation::{InsurerKind, Situation};
 
@@ -60,6 +61,7 @@ pub struct OldCard {
 /// old card is held.
 pub fn evaluate(
     s: &Situation,
+    pack: Option<&Pack>,
     events: &mut Vec<Event>,
     warnings: &mut Vec<Warning>,
 ) -> Option<OldCard> {
@@ -113,6 +115,15 @@ pub fn evaluate(
     }
 
     let kind = s.insurer_kind;
+    // R-OLD-5 / D8: the printed expiry as answered, else the one its insurer's pack publishes.
+    let pack_expiry = pack.and_then(|pk| {
+        pk.old_card_printed_expiry
+            .as_ref()
+            .map(|(d, from)| (*d, pk.cite(from)))
+    });
+    let printed = s
+        .old_card_printed_expiry
+        .or(pack_expiry.as_ref().map(|x| x.0));
     let mut candidates: Vec<(NaiveDate, EndCause)> = Vec::with_capacity(6);
     let mut data_change_insurer_dependent = None;
     if let Some(q) = s.qualification_lost_date.and_then(dates::day_before) {
@@ -134,7 +145,7 @@ pub fn evaluate(
             data_change_insurer_dependent = Some(c);
         }
     }
-    if let Some(e) = s.old_card_printed_expiry {
+    if let Some(e) = printed {
         candidates.push((e, EndCause::PrintedExpiry));
     }
     if let Some(d) = kokuho70_end(s) {
@@ -155,14 +166,14 @@ pub fn evaluate(
         .or_else(|| on_that_day().next())
         .map_or(EndCause::Cap, |c| c.1);
 
-    reasons.push(cause_reason(s, cause, until));
+    reasons.push(cause_reason(s, printed, cause, until));
     // The other ends on the same day are named too (the card would end then anyway).
     let others: Vec<EndCause> = on_that_day()
         .map(|c| c.1)
         .filter(|c| *c != cause && !(c.is_by_date() && cause.is_by_date()))
         .collect();
     for other in others {
-        reasons.push(cause_reason(s, other, until));
+        reasons.push(cause_reason(s, printed, other, until));
     }
     if reasons.first().is_some_and(|r| r.rule.id != p::R_OLD_1.id) {
         // The general rule behind every specific one: the earliest date wins.
@@ -226,7 +237,17 @@ pub fn evaluate(
             ));
         }
     }
-    if kind == Some(InsurerKind::Kokuho) && s.old_card_printed_expiry.is_none() && valid {
+    if let (None, Some((d, cite))) = (s.old_card_printed_expiry, pack_expiry) {
+        let rule = if kind == Some(InsurerKind::KokiKoreisha) {
+            &p::R_OLD_6
+        } else {
+            &p::R_OLD_5
+        };
+        reasons.push(
+            Reason::new(rule, "oldCard.packPrintedExpiry", Args::date("date", d)).with_pack(cite),
+        );
+    }
+    if kind == Some(InsurerKind::Kokuho) && printed.is_none() && valid {
         // RULES.md D8: 国保 expiry dates differ by municipality; ask for the printed date.
         certainty = Certainty::InsurerDependent;
         reasons.push(Reason::new(
@@ -335,7 +356,12 @@ pub fn kokuho70_end(s: &Situation) -> Option<NaiveDate> {
     dates::birth_month_end_rule(dates::nth_birthday(s.birth_date?, p::KOUREI_AGE)?)
 }
 
-fn cause_reason(s: &Situation, cause: EndCause, until: NaiveDate) -> Reason {
+fn cause_reason(
+    s: &Situation,
+    printed: Option<NaiveDate>,
+    cause: EndCause,
+    until: NaiveDate,
+) -> Reason {
     let a = Args::date("date", until);
     match cause {
         EndCause::QualificationLost => {
@@ -357,13 +383,9 @@ fn cause_reason(s: &Situation, cause: EndCause, until: NaiveDate) -> Reason {
             _ => Reason::new(&p::R_OLD_1, "oldCard.untilPrintedExpiry", a),
         },
         EndCause::Cap => {
-            if s.old_card_printed_expiry
-                .is_some_and(|e| e > p::OLD_CARD_CAP)
-            {
+            if printed.is_some_and(|e| e > p::OLD_CARD_CAP) {
                 Reason::new(&p::R_OLD_3, "oldCard.untilCapPrintedLater", a)
-            } else if s.old_card_printed_expiry.is_none()
-                && !s.insurer_kind.is_some_and(InsurerKind::is_regional)
-            {
+            } else if printed.is_none() && !s.insurer_kind.is_some_and(InsurerKind::is_regional) {
                 Reason::new(&p::R_OLD_2, "oldCard.untilCapNoExpiry", a)
             } else {
                 Reason::new(&p::R_OLD_1, "oldCard.untilCap", a)

@@ -7,10 +7,11 @@ use super::mynahokensho::Myna;
 use super::old_card::OldCard;
 use super::provisional;
 use crate::assessment::{
-    Action, ArgValue, Args, Assistance, Copay, DocumentKind, Reason, Status, Verdict,
+    Action, ArgValue, Args, Assistance, Copay, DocumentKind, PackCitation, Reason, Status, Verdict,
 };
 use crate::citation::Certainty;
 use crate::dates::{self, NaiveDate};
+use crate::pack::Pack;
 use crate::params as p;
 use crate::situation::{Circumstance, Document, InsurerKind, Situation, Smartphone};
 
@@ -18,6 +19,8 @@ use crate::situation::{Circumstance, Document, InsurerKind, Situation, Smartphon
 pub struct Held<'a> {
     /// The situation.
     pub s: &'a Situation,
+    /// The insurer pack, when one is used (R-OLD-7 fact only).
+    pub pack: Option<&'a Pack>,
     /// Old card, when held.
     pub old: Option<&'a OldCard>,
     /// マイナ保険証.
@@ -136,13 +139,9 @@ fn actions(h: &Held, copay: Copay, documents: &[Document]) -> Vec<Action> {
         _ => {}
     }
     if documents.contains(&Document::KoureijukyushaSho) {
-        out.push(action(
-            "action.bringKoureijukyushaSho",
-            None,
-            None,
-            &p::R_OLD_7,
-            v,
-        ));
+        let mut a = action("action.bringKoureijukyushaSho", None, None, &p::R_OLD_7, v);
+        a.pack = koureijukyusha_separate(h).1;
+        out.push(a);
     }
     out
 }
@@ -231,7 +230,7 @@ fn documents_to_show(h: &Held) -> Vec<Document> {
         out.push(Document::ShikakuKakuninsho);
     }
     let with_paper = out.contains(&Document::ShikakuKakuninsho) || out.contains(&Document::OldCard);
-    if with_paper && needs_koureijukyusha(s) {
+    if with_paper && koureijukyusha_separate(h).0 {
         out.push(Document::KoureijukyushaSho);
     }
     if moushitatesho {
@@ -248,17 +247,37 @@ fn documents_to_show(h: &Held) -> Vec<Document> {
     out
 }
 
+/// R-OLD-7: whether this person must show a separate 高齢受給者証 — by insurer kind
+/// ([`needs_koureijukyusha`]), or as the insurer's pack says (with its citation).
+fn koureijukyusha_separate(h: &Held) -> (bool, Option<PackCitation>) {
+    let in_years = needs_koureijukyusha_by_age(h.s);
+    match h.pack.and_then(|pk| {
+        pk.koureijukyusha_separate
+            .as_ref()
+            .map(|(sep, from)| (*sep, pk.cite(from)))
+    }) {
+        Some((sep, cite)) if in_years => (sep, Some(cite)),
+        _ => (needs_koureijukyusha(h.s), None),
+    }
+}
+
 /// R-OLD-7 (https://hodanren.doc-net.or.jp/info/news/2024-07-24): 70–74 in 被用者保険 and 国保組合
 /// show a separate 高齢受給者証 with the 資格確認書 (or old card); it applies from the month
 /// after the 70th-birthday month (from the birthday month if born on the 1st) until the day
 /// before the 75th birthday.
 pub fn needs_koureijukyusha(s: &Situation) -> bool {
-    let (Some(kind), Some(b)) = (s.insurer_kind, s.birth_date) else {
+    s.insurer_kind
+        .is_some_and(InsurerKind::issues_separate_koureijukyusha)
+        && needs_koureijukyusha_by_age(s)
+}
+
+/// R-OLD-7 (https://www.city.sanyo-onoda.lg.jp/soshiki/21/koureijyukyuusyasyo.html): from the
+/// month after the 70th-birthday month (born on the 1st: from the birthday month) to the day
+/// before the 75th birthday.
+fn needs_koureijukyusha_by_age(s: &Situation) -> bool {
+    let Some(b) = s.birth_date else {
         return false;
     };
-    if !kind.issues_separate_koureijukyusha() {
-        return false;
-    }
     let from = dates::nth_birthday(b, p::KOUREI_AGE)
         .and_then(dates::birth_month_end_rule)
         .and_then(dates::day_after);

@@ -1,0 +1,969 @@
+//! Insurer packs (RULES.md §15): the facts only an insurer knows, published by the insurer (a
+//! municipality for 国保, a 広域連合 for 後期) as a small JSON document.
+//!
+//! A pack decides **only** what the §15 table lists — who the insurer is and how to reach it,
+//! the printed expiry of its old cards, its 資格確認書's fixed end, what it does after an
+//! e-certificate expires, whether it sends a 資格確認書 to every member, the 後期 85+ rule and
+//! "any holder may apply", the reissue fee, and whether 70–74 get a separate 高齢受給者証. It never
+//! overrides a national rule: R-PROV-1's window, R-MYNA-3's grace formula and the 2025-12-01 cap
+//! stay as they are. Every fact carries its own `source` (the insurer's public page) and
+//! `verifiedOn`; the pack has a `version`, and reasons decided by it cite the pack's name,
+//! version and hash ([`PackCitation`]).
+//!
+//! The schema is `packs/pack.schema.json`; this module is its validator. Input arrives either
+//! as JSON text ([`Pack::from_json`], native only) or through any serde [`Deserializer`]
+//! ([`Pack::from_deserializer`], so `src/wasm.rs` can feed it a JS object). Both read into a
+//! plain tree first and then check it field by field, so every error names its **path** in the
+//! pack (`contact.phone`, `kakuninsho.validity.until`) with a stable code and messages in
+//! Japanese and English; unknown fields are errors; the input's values are never echoed.
+
+use crate::assessment::PackCitation;
+use crate::dates::{self, NaiveDate};
+use crate::params as p;
+use crate::situation::{InsurerKind, KokiRegion, Situation};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Serialize;
+use std::fmt;
+
+/// Largest pack accepted, in bytes of JSON text (or characters of strings and keys when it
+/// arrives as an object). A real pack is a few kilobytes.
+pub const MAX_PACK_BYTES: usize = 64 * 1024;
+/// Longest string accepted in any field.
+pub const MAX_STRING_CHARS: usize = 2_000;
+/// The schema version this engine reads (`schemaVersion`).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Every object of the pack schema (as its path's parts; `[]` is the pack itself) and the fields
+/// it may hold. The
+/// validator allows exactly these; a test holds `packs/pack.schema.json` to the same list.
+pub const FIELDS: &[(&[&str], &[&str])] = &[
+    (
+        &[],
+        &[
+            "$schema",
+            "schemaVersion",
+            "version",
+            "who",
+            "contact",
+            "oldCard",
+            "kakuninsho",
+            "koki",
+            "koureijukyusha",
+        ],
+    ),
+    (
+        &["who"],
+        &[
+            "name",
+            "insurerKind",
+            "insurerNumber",
+            "prefecture",
+            "municipality",
+            "source",
+            "verifiedOn",
+        ],
+    ),
+    (
+        &["contact"],
+        &["phone", "hours", "web", "counter", "source", "verifiedOn"],
+    ),
+    (&["oldCard"], &["printedExpiry", "source", "verifiedOn"]),
+    (
+        &["kakuninsho"],
+        &["validity", "afterEcertExpiry", "toEveryone", "reissueFee"],
+    ),
+    (
+        &["kakuninsho", "validity"],
+        &["until", "source", "verifiedOn"],
+    ),
+    (
+        &["kakuninsho", "afterEcertExpiry"],
+        &["mode", "months", "source", "verifiedOn"],
+    ),
+    (
+        &["kakuninsho", "toEveryone"],
+        &["from", "until", "exceptAgedFrom", "source", "verifiedOn"],
+    ),
+    (
+        &["kakuninsho", "reissueFee"],
+        &["yen", "source", "verifiedOn"],
+    ),
+    (
+        &["koki"],
+        &[
+            "allKakuninshoFromAge",
+            "ageOn",
+            "anyHolderMayApply",
+            "source",
+            "verifiedOn",
+        ],
+    ),
+    (
+        &["koureijukyusha"],
+        &["separateCard", "source", "verifiedOn"],
+    ),
+];
+
+/// Stable error codes of pack validation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PackErrorCode {
+    /// Not JSON at all.
+    MalformedPack,
+    /// Larger than [`MAX_PACK_BYTES`], or a string longer than [`MAX_STRING_CHARS`].
+    PackTooLarge,
+    /// A field the schema does not know.
+    UnknownField,
+    /// The same field twice in one object.
+    DuplicateField,
+    /// A required field is absent or null.
+    MissingField,
+    /// A value of the wrong JSON type.
+    WrongType,
+    /// A string that is not one of the allowed values (or an unknown `schemaVersion`).
+    UnknownValue,
+    /// A date not written `YYYY-MM-DD`.
+    MalformedDate,
+    /// A date that does not exist on the calendar.
+    ImpossibleDate,
+    /// A number or date outside the range the fact allows.
+    OutOfRange,
+    /// A `source` that is not a web address (`https://…`).
+    NotAnAddress,
+    /// A fact that insurers of the pack's kind cannot decide (RULES.md §15).
+    FactNotForKind,
+    /// A fact that would change a national rule (RULES.md §15).
+    OverridesNationalRule,
+    /// The pack is for another insurer kind than the Situation's.
+    WrongInsurerKind,
+    /// The pack is for another 後期 region than the Situation's `kokiRegion`.
+    WrongRegion,
+}
+
+impl PackErrorCode {
+    /// The stable code string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PackErrorCode::MalformedPack => "malformedPack",
+            PackErrorCode::PackTooLarge => "packTooLarge",
+            PackErrorCode::UnknownField => "unknownField",
+            PackErrorCode::DuplicateField => "duplicateField",
+            PackErrorCode::MissingField => "missingField",
+            PackErrorCode::WrongType => "wrongType",
+            PackErrorCode::UnknownValue => "unknownValue",
+            PackErrorCode::MalformedDate => "malformedDate",
+            PackErrorCode::ImpossibleDate => "impossibleDate",
+            PackErrorCode::OutOfRange => "outOfRange",
+            PackErrorCode::NotAnAddress => "notAnAddress",
+            PackErrorCode::FactNotForKind => "factNotForKind",
+            PackErrorCode::OverridesNationalRule => "overridesNationalRule",
+            PackErrorCode::WrongInsurerKind => "wrongInsurerKind",
+            PackErrorCode::WrongRegion => "wrongRegion",
+        }
+    }
+}
+
+/// A pack that cannot be used: a stable code, the path in the pack (`""` for the whole pack)
+/// and messages in Japanese and English that name the path, never a value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PackError {
+    /// Stable code.
+    pub code: PackErrorCode,
+    /// Dotted path in the pack (`kakuninsho.validity.until`); `""` for the whole pack.
+    pub path: String,
+    /// Message in Japanese.
+    pub message_ja: String,
+    /// Message in English.
+    pub message_en: String,
+}
+
+impl PackError {
+    /// An error at `path`.
+    pub fn new(code: PackErrorCode, path: &str) -> Self {
+        let path: String = path.chars().take(120).collect();
+        let at_ja = if path.is_empty() {
+            "保険者パック".to_string()
+        } else {
+            format!("保険者パックの「{path}」")
+        };
+        let at_en = if path.is_empty() {
+            "The insurer pack".to_string()
+        } else {
+            format!("The insurer pack's \"{path}\"")
+        };
+        use PackErrorCode::*;
+        let (ja, en) = match code {
+            MalformedPack => (
+                format!("{at_ja}を JSON として読み取れません。"),
+                format!("{at_en} could not be read as JSON."),
+            ),
+            PackTooLarge => (
+                format!("{at_ja}が大きすぎます(パック全体は{MAX_PACK_BYTES}バイト、文字列は{MAX_STRING_CHARS}文字まで)。"),
+                format!("{at_en} is far too large (at most {MAX_PACK_BYTES} bytes for a pack, {MAX_STRING_CHARS} characters for a string)."),
+            ),
+            UnknownField => (
+                format!("{at_ja}という項目はありません。"),
+                format!("{at_en} is not a field of the pack schema."),
+            ),
+            DuplicateField => (
+                format!("{at_ja}が2回あります。"),
+                format!("{at_en} appears twice."),
+            ),
+            MissingField => (
+                format!("{at_ja}は必須です。"),
+                format!("{at_en} is required."),
+            ),
+            WrongType => (
+                format!("{at_ja}の値の種類が違います。"),
+                format!("{at_en} has a value of the wrong type."),
+            ),
+            UnknownValue => (
+                format!("{at_ja}の値は使える値のどれでもありません。"),
+                format!("{at_en} is not one of the allowed values."),
+            ),
+            MalformedDate => (
+                format!("{at_ja}は YYYY-MM-DD の形の日付にしてください。"),
+                format!("{at_en} must be a date written YYYY-MM-DD."),
+            ),
+            ImpossibleDate => (
+                format!("{at_ja}の日付は暦にありません。"),
+                format!("{at_en} is a date that does not exist."),
+            ),
+            OutOfRange => (
+                format!("{at_ja}の値が許される範囲の外です。"),
+                format!("{at_en} is outside the range the fact allows."),
+            ),
+            NotAnAddress => (
+                format!("{at_ja}は https:// で始まる公開ページのアドレスにしてください。"),
+                format!("{at_en} must be the address of a public page (https://…)."),
+            ),
+            FactNotForKind => (
+                format!("{at_ja}は、この種類の保険者が決める事実ではありません。"),
+                format!("{at_en} is not a fact that insurers of this kind decide."),
+            ),
+            OverridesNationalRule => (
+                format!("{at_ja}は国の規則を変えることになるため使えません。"),
+                format!("{at_en} would change a national rule, which a pack may not do."),
+            ),
+            WrongInsurerKind => (
+                format!("{at_ja}の保険者の種類が、入力の保険者の種類(insurerKind)と違います。"),
+                format!("{at_en} names another insurer kind than the situation's insurerKind."),
+            ),
+            WrongRegion => (
+                format!("{at_ja}の都道府県が、入力の kokiRegion と違います。"),
+                format!("{at_en} names another prefecture than the situation's kokiRegion."),
+            ),
+        };
+        PackError {
+            code,
+            path,
+            message_ja: ja,
+            message_en: en,
+        }
+    }
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code.as_str(), self.message_en)
+    }
+}
+
+impl std::error::Error for PackError {}
+
+/// Where a fact comes from: the insurer's public page and the day it was checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    /// The insurer's public page.
+    pub source: String,
+    /// Day the page was last checked.
+    pub verified_on: NaiveDate,
+}
+
+/// Who publishes the pack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Who {
+    /// The insurer's name (`埼玉県後期高齢者医療広域連合`).
+    pub name: String,
+    /// Its kind (contract token).
+    pub insurer_kind: InsurerKind,
+    /// 保険者番号, when published.
+    pub insurer_number: Option<String>,
+    /// Prefecture (`埼玉県`), when it has one.
+    pub prefecture: Option<String>,
+    /// Municipality (`渋谷区`), for 国保.
+    pub municipality: Option<String>,
+    /// Where the identity is stated.
+    pub provenance: Provenance,
+}
+
+/// How to reach the insurer (replaces "ask your insurer" in next actions).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Contact {
+    /// Phone number as published.
+    pub phone: Option<String>,
+    /// Opening hours as published.
+    pub hours: Option<String>,
+    /// Web page.
+    pub web: Option<String>,
+    /// Counter address.
+    pub counter: Option<String>,
+}
+
+/// What the insurer does after a member's e-certificate (or card) expired beyond the grace
+/// period (R-MYNA-4, D6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum AfterExpiryMode {
+    /// Sent without application, about `months` months after the grace ends.
+    Automatic,
+    /// Sent from the monthly national list of members who can no longer use マイナ保険証.
+    MonthlyList,
+    /// Only on application.
+    ApplicationOnly,
+}
+
+/// R-MYNA-4 fact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AfterExpiry {
+    /// How.
+    pub mode: AfterExpiryMode,
+    /// After how many months (mode `automatic`), when published.
+    pub months: Option<u32>,
+    /// Source.
+    pub provenance: Provenance,
+}
+
+/// R-KAKU-5 fact: a 資格確認書 sent to every member, マイナ保険証 or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ToEveryone {
+    /// First day of validity of the 資格確認書 sent to all.
+    pub from: NaiveDate,
+    /// Last day of the period, when published.
+    pub until: Option<NaiveDate>,
+    /// Members this old or older on `from` are left out (渋谷区: 75).
+    pub except_aged_from: Option<u32>,
+    /// Source.
+    pub provenance: Provenance,
+}
+
+/// The 資格確認書 facts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct KakuninshoFacts {
+    /// R-KAKU-3: a fixed last day of every 資格確認書 it issues (私学共済 2029-11-30).
+    pub validity_until: Option<(NaiveDate, Provenance)>,
+    /// R-MYNA-4.
+    pub after_ecert_expiry: Option<AfterExpiry>,
+    /// R-KAKU-5.
+    pub to_everyone: Option<ToEveryone>,
+    /// R-KAKU-1: reissue fee after loss, in yen.
+    pub reissue_fee_yen: Option<(u32, Provenance)>,
+}
+
+/// R-KOKI-2 facts of a 広域連合.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KokiFacts {
+    /// Everyone this old or older on `age_on` gets a 資格確認書 (Saitama: 85 on 2026-08-01).
+    pub all_kakuninsho_from_age: Option<(u32, NaiveDate)>,
+    /// Any マイナ保険証 holder may apply for a 資格確認書.
+    pub any_holder_may_apply: Option<bool>,
+    /// Source.
+    pub provenance: Provenance,
+}
+
+/// A validated insurer pack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pack {
+    /// The pack's own version (set by the insurer).
+    pub version: String,
+    /// Who publishes it.
+    pub who: Who,
+    /// How to reach the insurer, and where that is stated.
+    pub contact: Option<(Contact, Provenance)>,
+    /// R-OLD-5 / D8: the printed expiry of its old cards.
+    pub old_card_printed_expiry: Option<(NaiveDate, Provenance)>,
+    /// 資格確認書 facts.
+    pub kakuninsho: KakuninshoFacts,
+    /// 後期 facts.
+    pub koki: Option<KokiFacts>,
+    /// R-OLD-7: whether 70–74 get a separate 高齢受給者証 (false: the 負担割合 is on the
+    /// 資格確認書).
+    pub koureijukyusha_separate: Option<(bool, Provenance)>,
+    /// `fnv1a64:` hash of the pack's canonical form (keys sorted, no white space).
+    pub hash: String,
+}
+
+impl Pack {
+    /// Parses and validates a pack from JSON text.
+    ///
+    /// # Errors
+    /// A [`PackError`] naming the path: `packTooLarge` over [`MAX_PACK_BYTES`], `malformedPack`
+    /// for text that is not JSON, and the field errors of [`Pack::from_deserializer`].
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_json(text: &str) -> Result<Pack, PackError> {
+        if text.len() > MAX_PACK_BYTES {
+            return Err(PackError::new(PackErrorCode::PackTooLarge, ""));
+        }
+        let tree: Tree = serde_json::from_str(text).map_err(|e| read_error(&e.to_string()))?;
+        Pack::from_tree(&tree)
+    }
+
+    /// Validates a pack arriving through any serde [`Deserializer`] (a JS object through
+    /// `serde-wasm-bindgen`, a `serde_json::Value` …).
+    ///
+    /// # Errors
+    /// A [`PackError`] naming the path for unknown fields, missing fields, wrong types,
+    /// malformed or impossible dates, values out of range, facts the pack's insurer kind cannot
+    /// decide, facts that would change a national rule, and a pack far too large.
+    pub fn from_deserializer<'de, D: Deserializer<'de>>(d: D) -> Result<Pack, PackError> {
+        let tree = Tree::deserialize(d).map_err(|e| read_error(&e.to_string()))?;
+        Pack::from_tree(&tree)
+    }
+
+    fn from_tree(tree: &Tree) -> Result<Pack, PackError> {
+        if tree.weight() > MAX_PACK_BYTES {
+            return Err(PackError::new(PackErrorCode::PackTooLarge, ""));
+        }
+        let mut hash_input = String::new();
+        tree.canonical(&mut hash_input);
+        let root = Obj::new(tree, "")?;
+        root.only()?;
+        match root.number("schemaVersion")? {
+            Some(n) if n == SCHEMA_VERSION => {}
+            Some(_) => return Err(PackError::new(PackErrorCode::UnknownValue, "schemaVersion")),
+            None => return Err(PackError::new(PackErrorCode::MissingField, "schemaVersion")),
+        }
+        root.string("$schema")?;
+        let version = root.required_string("version")?;
+        let who = read_who(&root.required_obj("who")?)?;
+        let kind = who.insurer_kind;
+        let contact = match root.obj("contact")? {
+            Some(c) => Some(read_contact(&c)?),
+            None => None,
+        };
+        let old_card_printed_expiry = match root.obj("oldCard")? {
+            Some(o) => {
+                if !kind.is_regional() {
+                    // R-OLD-2: 被用者保険 cards carry no printed expiry.
+                    return Err(PackError::new(PackErrorCode::FactNotForKind, "oldCard"));
+                }
+                o.only()?;
+                Some((o.required_date("printedExpiry")?, o.provenance()?))
+            }
+            None => None,
+        };
+        let kakuninsho = match root.obj("kakuninsho")? {
+            Some(k) => read_kakuninsho(&k, kind)?,
+            None => KakuninshoFacts::default(),
+        };
+        let koki = match root.obj("koki")? {
+            Some(k) => {
+                if kind != InsurerKind::KokiKoreisha {
+                    return Err(PackError::new(PackErrorCode::FactNotForKind, "koki"));
+                }
+                Some(read_koki(&k)?)
+            }
+            None => None,
+        };
+        let koureijukyusha_separate = match root.obj("koureijukyusha")? {
+            Some(k) => {
+                if kind == InsurerKind::KokiKoreisha {
+                    // 後期 members are 75 or older (R-OLD-8): no 70–74 card.
+                    return Err(PackError::new(
+                        PackErrorCode::FactNotForKind,
+                        "koureijukyusha",
+                    ));
+                }
+                k.only()?;
+                let sep = k.bool("separateCard")?.ok_or_else(|| {
+                    PackError::new(PackErrorCode::MissingField, &k.at("separateCard"))
+                })?;
+                Some((sep, k.provenance()?))
+            }
+            None => None,
+        };
+        Ok(Pack {
+            version,
+            who,
+            contact,
+            old_card_printed_expiry,
+            kakuninsho,
+            koki,
+            koureijukyusha_separate,
+            hash: format!("fnv1a64:{:016x}", fnv1a64(hash_input.as_bytes())),
+        })
+    }
+
+    /// Checks that this pack may be used for `s`: the same insurer kind (a pack fills in an
+    /// `insurerKind` left empty) and, for 後期, the same region as `kokiRegion`.
+    ///
+    /// # Errors
+    /// `wrongInsurerKind` (path `who.insurerKind`) or `wrongRegion` (path `who.prefecture`).
+    pub fn check_applies_to(&self, s: &Situation) -> Result<(), PackError> {
+        if s.insurer_kind.is_some_and(|k| k != self.who.insurer_kind) {
+            return Err(PackError::new(
+                PackErrorCode::WrongInsurerKind,
+                "who.insurerKind",
+            ));
+        }
+        if self.who.insurer_kind == InsurerKind::KokiKoreisha {
+            let saitama = self.who.prefecture.as_deref() == Some(SAITAMA);
+            let mismatch = match s.koki_region {
+                Some(KokiRegion::Saitama) => !saitama,
+                Some(KokiRegion::Other) => saitama,
+                None => false,
+            };
+            if mismatch {
+                return Err(PackError::new(PackErrorCode::WrongRegion, "who.prefecture"));
+            }
+        }
+        Ok(())
+    }
+
+    /// How a reason decided by this pack cites it, for the fact from `from`.
+    pub fn cite(&self, from: &Provenance) -> PackCitation {
+        PackCitation {
+            name: self.who.name.clone(),
+            version: self.version.clone(),
+            hash: self.hash.clone(),
+            source: from.source.clone(),
+            verified_on: dates::format_iso(from.verified_on),
+        }
+    }
+}
+
+/// The prefecture whose 広域連合 is `kokiRegion: saitama` in the contract.
+const SAITAMA: &str = "埼玉県";
+const DUPLICATE: &str = "duplicate field ";
+
+/// The error for input that could not be read into a tree: a duplicate key names the key
+/// (the reader does not know the path above it), anything else is `malformedPack`.
+fn read_error(text: &str) -> PackError {
+    match text.strip_prefix(DUPLICATE) {
+        Some(rest) => PackError::new(
+            PackErrorCode::DuplicateField,
+            rest.split(" at line").next().unwrap_or(""),
+        ),
+        None => PackError::new(PackErrorCode::MalformedPack, ""),
+    }
+}
+
+fn read_who(o: &Obj) -> Result<Who, PackError> {
+    o.only()?;
+    let kind_text = o.required_string("insurerKind")?;
+    let insurer_kind = InsurerKind::ALL
+        .iter()
+        .copied()
+        .find(|k| k.as_str() == kind_text)
+        .ok_or_else(|| PackError::new(PackErrorCode::UnknownValue, &o.at("insurerKind")))?;
+    Ok(Who {
+        name: o.required_string("name")?,
+        insurer_kind,
+        insurer_number: o.string("insurerNumber")?,
+        prefecture: o.string("prefecture")?,
+        municipality: o.string("municipality")?,
+        provenance: o.provenance()?,
+    })
+}
+
+fn read_contact(o: &Obj) -> Result<(Contact, Provenance), PackError> {
+    o.only()?;
+    let contact = Contact {
+        phone: o.string("phone")?,
+        hours: o.string("hours")?,
+        web: o.string("web")?,
+        counter: o.string("counter")?,
+    };
+    if let Some(web) = &contact.web {
+        if !is_address(web) {
+            return Err(PackError::new(PackErrorCode::NotAnAddress, &o.at("web")));
+        }
+    }
+    if let Some(phone) = &contact.phone {
+        let ok = !phone.is_empty()
+            && phone
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | ' ' | '(' | ')' | '+'));
+        if !ok {
+            return Err(PackError::new(PackErrorCode::WrongType, &o.at("phone")));
+        }
+    }
+    if contact.phone.is_none() && contact.web.is_none() && contact.counter.is_none() {
+        return Err(PackError::new(PackErrorCode::MissingField, &o.at("web")));
+    }
+    Ok((contact, o.provenance()?))
+}
+
+fn read_kakuninsho(o: &Obj, kind: InsurerKind) -> Result<KakuninshoFacts, PackError> {
+    o.only()?;
+    let mut f = KakuninshoFacts::default();
+    if let Some(v) = o.obj("validity")? {
+        v.only()?;
+        let until = v.required_date("until")?;
+        if until < p::ABOLITION {
+            // R-OLD-1: no 資格確認書 existed before 2024-12-02.
+            return Err(PackError::new(PackErrorCode::OutOfRange, &v.at("until")));
+        }
+        f.validity_until = Some((until, v.provenance()?));
+    }
+    if let Some(a) = o.obj("afterEcertExpiry")? {
+        a.only()?;
+        let mode = match a.required_string("mode")?.as_str() {
+            "automatic" => AfterExpiryMode::Automatic,
+            "monthlyList" => AfterExpiryMode::MonthlyList,
+            "applicationOnly" => AfterExpiryMode::ApplicationOnly,
+            _ => return Err(PackError::new(PackErrorCode::UnknownValue, &a.at("mode"))),
+        };
+        let months = a.number("months")?;
+        if months.is_some_and(|m| !(1..=12).contains(&m)) {
+            return Err(PackError::new(PackErrorCode::OutOfRange, &a.at("months")));
+        }
+        if months.is_some() && mode != AfterExpiryMode::Automatic {
+            return Err(PackError::new(
+                PackErrorCode::FactNotForKind,
+                &a.at("months"),
+            ));
+        }
+        f.after_ecert_expiry = Some(AfterExpiry {
+            mode,
+            months,
+            provenance: a.provenance()?,
+        });
+    }
+    if let Some(t) = o.obj("toEveryone")? {
+        if kind != InsurerKind::Kokuho {
+            // R-KAKU-5: a municipal 国保 decision (自治事務).
+            return Err(PackError::new(PackErrorCode::FactNotForKind, &t.at("")));
+        }
+        t.only()?;
+        let from = t.required_date("from")?;
+        let until = t.date("until")?;
+        if from < p::ABOLITION || until.is_some_and(|u| u < from) {
+            return Err(PackError::new(PackErrorCode::OutOfRange, &t.at("from")));
+        }
+        let except = t.number("exceptAgedFrom")?;
+        if except.is_some_and(|a| !(1..=120).contains(&a)) {
+            return Err(PackError::new(
+                PackErrorCode::OutOfRange,
+                &t.at("exceptAgedFrom"),
+            ));
+        }
+        f.to_everyone = Some(ToEveryone {
+            from,
+            until,
+            except_aged_from: except,
+            provenance: t.provenance()?,
+        });
+    }
+    if let Some(r) = o.obj("reissueFee")? {
+        r.only()?;
+        let yen = r
+            .number("yen")?
+            .ok_or_else(|| PackError::new(PackErrorCode::MissingField, &r.at("yen")))?;
+        if yen > 100_000 {
+            return Err(PackError::new(PackErrorCode::OutOfRange, &r.at("yen")));
+        }
+        f.reissue_fee_yen = Some((yen, r.provenance()?));
+    }
+    Ok(f)
+}
+
+fn read_koki(o: &Obj) -> Result<KokiFacts, PackError> {
+    o.only()?;
+    let age = o.number("allKakuninshoFromAge")?;
+    let on = o.date("ageOn")?;
+    let all = match (age, on) {
+        (Some(a), Some(d)) => {
+            if !(75..=120).contains(&a) {
+                return Err(PackError::new(
+                    PackErrorCode::OutOfRange,
+                    &o.at("allKakuninshoFromAge"),
+                ));
+            }
+            if d <= p::KOKI_PROVISIONAL_END {
+                // R-KOKI-1: until 2026-07-31 everyone gets one anyway; a pack cannot move it.
+                return Err(PackError::new(
+                    PackErrorCode::OverridesNationalRule,
+                    &o.at("ageOn"),
+                ));
+            }
+            Some((a, d))
+        }
+        (None, None) => None,
+        (Some(_), None) => return Err(PackError::new(PackErrorCode::MissingField, &o.at("ageOn"))),
+        (None, Some(_)) => {
+            return Err(PackError::new(
+                PackErrorCode::MissingField,
+                &o.at("allKakuninshoFromAge"),
+            ))
+        }
+    };
+    Ok(KokiFacts {
+        all_kakuninsho_from_age: all,
+        any_holder_may_apply: o.bool("anyHolderMayApply")?,
+        provenance: o.provenance()?,
+    })
+}
+
+fn is_address(s: &str) -> bool {
+    (s.starts_with("https://") || s.starts_with("http://")) && s.len() > 10 && !s.contains(' ')
+}
+
+fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+// ------------------------------------------------------------------------------------------
+// A plain tree of the input, read by any serde Deserializer.
+// ------------------------------------------------------------------------------------------
+
+/// The input as read, before validation.
+#[derive(Debug, Clone, PartialEq)]
+enum Tree {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Tree>),
+    Object(Vec<(String, Tree)>),
+}
+
+impl Tree {
+    /// Characters of strings and keys, plus one per node: the size measure of a pack that
+    /// arrives as an object.
+    fn weight(&self) -> usize {
+        match self {
+            Tree::String(s) => s.len() + 1,
+            Tree::Array(a) => a.iter().map(Tree::weight).sum::<usize>() + 1,
+            Tree::Object(o) => o.iter().map(|(k, v)| k.len() + v.weight()).sum::<usize>() + 1,
+            _ => 1,
+        }
+    }
+
+    /// Canonical form for the hash: keys sorted, no white space.
+    fn canonical(&self, out: &mut String) {
+        match self {
+            Tree::Null => out.push_str("null"),
+            Tree::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Tree::Number(n) => out.push_str(&n.to_string()),
+            Tree::String(s) => out.push_str(&format!("{s:?}")),
+            Tree::Array(a) => {
+                out.push('[');
+                for (i, x) in a.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    x.canonical(out);
+                }
+                out.push(']');
+            }
+            Tree::Object(o) => {
+                let mut keys: Vec<&(String, Tree)> = o.iter().collect();
+                keys.sort_by(|a, b| a.0.cmp(&b.0));
+                out.push('{');
+                for (i, (k, v)) in keys.into_iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&format!("{k:?}:"));
+                    v.canonical(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Tree {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Tree, D::Error> {
+        d.deserialize_any(TreeVisitor)
+    }
+}
+
+struct TreeVisitor;
+
+impl<'de> Visitor<'de> for TreeVisitor {
+    type Value = Tree;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Tree, E> {
+        Ok(Tree::Null)
+    }
+    fn visit_none<E>(self) -> Result<Tree, E> {
+        Ok(Tree::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Tree, D::Error> {
+        Tree::deserialize(d)
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Tree, E> {
+        Ok(Tree::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Tree, E> {
+        Ok(Tree::Number(n as f64))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Tree, E> {
+        Ok(Tree::Number(n as f64))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Tree, E> {
+        Ok(Tree::Number(n))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Tree, E> {
+        Ok(Tree::String(s.to_string()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Tree, E> {
+        Ok(Tree::String(s))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Tree, A::Error> {
+        let mut out = Vec::new();
+        while let Some(x) = seq.next_element::<Tree>()? {
+            out.push(x);
+        }
+        Ok(Tree::Array(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tree, A::Error> {
+        let mut out: Vec<(String, Tree)> = Vec::new();
+        while let Some(k) = map.next_key::<String>()? {
+            let v = map.next_value::<Tree>()?;
+            if out.iter().any(|(x, _)| *x == k) {
+                let key: String = k.chars().take(64).collect();
+                return Err(serde::de::Error::custom(format!("{DUPLICATE}{key}")));
+            }
+            out.push((k, v));
+        }
+        Ok(Tree::Object(out))
+    }
+}
+
+/// An object of the tree at a path, with typed, path-naming accessors.
+struct Obj<'a> {
+    fields: &'a [(String, Tree)],
+    path: String,
+}
+
+impl<'a> Obj<'a> {
+    fn new(t: &'a Tree, path: &str) -> Result<Obj<'a>, PackError> {
+        match t {
+            Tree::Object(fields) => Ok(Obj {
+                fields,
+                path: path.to_string(),
+            }),
+            _ => Err(PackError::new(PackErrorCode::WrongType, path)),
+        }
+    }
+    fn at(&self, key: &str) -> String {
+        match (self.path.is_empty(), key.is_empty()) {
+            (true, _) => key.to_string(),
+            (false, true) => self.path.clone(),
+            (false, false) => format!("{}.{key}", self.path),
+        }
+    }
+    /// Unknown fields are errors: the allowed ones are [`FIELDS`] for this object's path.
+    fn only(&self) -> Result<(), PackError> {
+        let allowed = FIELDS
+            .iter()
+            .find(|(path, _)| path.join(".") == self.path)
+            .map_or(&[][..], |(_, f)| *f);
+        match self
+            .fields
+            .iter()
+            .find(|(k, _)| !allowed.contains(&k.as_str()))
+        {
+            Some((k, _)) => {
+                let key: String = k.chars().take(64).collect();
+                Err(PackError::new(PackErrorCode::UnknownField, &self.at(&key)))
+            }
+            None => Ok(()),
+        }
+    }
+    /// The value of `key`, `None` when absent or null.
+    fn get(&self, key: &str) -> Option<&'a Tree> {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+            .filter(|v| **v != Tree::Null)
+    }
+    fn string(&self, key: &str) -> Result<Option<String>, PackError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Tree::String(s)) if s.chars().count() > MAX_STRING_CHARS => {
+                Err(PackError::new(PackErrorCode::PackTooLarge, &self.at(key)))
+            }
+            Some(Tree::String(s)) if s.trim().is_empty() => {
+                Err(PackError::new(PackErrorCode::MissingField, &self.at(key)))
+            }
+            Some(Tree::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(PackError::new(PackErrorCode::WrongType, &self.at(key))),
+        }
+    }
+    fn required_string(&self, key: &str) -> Result<String, PackError> {
+        self.string(key)?
+            .ok_or_else(|| PackError::new(PackErrorCode::MissingField, &self.at(key)))
+    }
+    fn number(&self, key: &str) -> Result<Option<u32>, PackError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Tree::Number(n)) if n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX) => {
+                Ok(Some(*n as u32))
+            }
+            Some(Tree::Number(_)) => Err(PackError::new(PackErrorCode::OutOfRange, &self.at(key))),
+            Some(_) => Err(PackError::new(PackErrorCode::WrongType, &self.at(key))),
+        }
+    }
+    fn bool(&self, key: &str) -> Result<Option<bool>, PackError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Tree::Bool(b)) => Ok(Some(*b)),
+            Some(_) => Err(PackError::new(PackErrorCode::WrongType, &self.at(key))),
+        }
+    }
+    fn date(&self, key: &str) -> Result<Option<NaiveDate>, PackError> {
+        let Some(text) = self.string(key)? else {
+            return Ok(None);
+        };
+        match dates::parse_iso(&text) {
+            Ok(d) => Ok(Some(d)),
+            Err(dates::DateError::Impossible) => {
+                Err(PackError::new(PackErrorCode::ImpossibleDate, &self.at(key)))
+            }
+            Err(_) => Err(PackError::new(PackErrorCode::MalformedDate, &self.at(key))),
+        }
+    }
+    fn required_date(&self, key: &str) -> Result<NaiveDate, PackError> {
+        self.date(key)?
+            .ok_or_else(|| PackError::new(PackErrorCode::MissingField, &self.at(key)))
+    }
+    fn obj(&self, key: &str) -> Result<Option<Obj<'a>>, PackError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(t) => Obj::new(t, &self.at(key)).map(Some),
+        }
+    }
+    fn required_obj(&self, key: &str) -> Result<Obj<'a>, PackError> {
+        self.obj(key)?
+            .ok_or_else(|| PackError::new(PackErrorCode::MissingField, &self.at(key)))
+    }
+    /// Every fact's `source` (a public page) and `verifiedOn`.
+    fn provenance(&self) -> Result<Provenance, PackError> {
+        let source = self.required_string("source")?;
+        if !is_address(&source) {
+            return Err(PackError::new(
+                PackErrorCode::NotAnAddress,
+                &self.at("source"),
+            ));
+        }
+        Ok(Provenance {
+            source,
+            verified_on: self.required_date("verifiedOn")?,
+        })
+    }
+}
