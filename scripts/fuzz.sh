@@ -41,7 +41,7 @@ cargo +nightly fuzz build --sanitizer "$SANITIZER" >"$LOG_DIR/build.log" 2>&1 ||
   tail -n 40 "$LOG_DIR/build.log" >&2
   die "cargo fuzz build failed (log: $LOG_DIR/build.log)"
 }
-echo "fuzz: built ${#TARGETS[@]} targets, sanitizer $SANITIZER ($(fmt_dur "$t"))"
+echo "fuzz: built the targets of fuzz/, sanitizer $SANITIZER ($(fmt_dur "$t"))"
 
 total=0
 crashed=()
