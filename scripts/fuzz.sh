@@ -8,6 +8,7 @@
 #                                 dependencies here are safe Rust; see fuzz/README.md)
 #   FUZZ_LOG_DIR=DIR              keep each target's libFuzzer output there
 #                                 (default: fuzz/logs)
+#   FUZZ_ARGS="-flag=value …"     extra libFuzzer flags, after the defaults (they win)
 #
 # Needs a nightly toolchain and cargo-fuzz (scripts/setup.sh installs both). The targets run one
 # after the other, each as a single libFuzzer process (no -jobs/-workers): the machine is shared.
@@ -54,6 +55,8 @@ for target in "${TARGETS[@]}"; do
   [[ -f "fuzz/dict/$target.dict" ]] && args+=(-dict="fuzz/dict/$target.dict")
   # situation_json and missing_fields share a dictionary; csv_row has its own.
   [[ "$target" == missing_fields && -f fuzz/dict/situation_json.dict ]] && args+=(-dict=fuzz/dict/situation_json.dict)
+  # shellcheck disable=SC2206 # word splitting of FUZZ_ARGS is the point
+  args+=(${FUZZ_ARGS:-})
   log="$LOG_DIR/$target.log"
   before=$(find "fuzz/artifacts/$target" -type f | wc -l)
   set +e
