@@ -68,6 +68,8 @@ if [[ -d www ]]; then
   cp dist/hoken_check.js dist/hoken_check_bg.wasm dist/api.js dist/browser.js dist/inline.js www/pkg/
   cp locales/*.json www/locales/
   phase "page assets -> www/pkg, www/locales"
+  # Service worker: cache list, cache names and rules version from what www/ now holds.
+  node scripts/sw-manifest.mjs www
 fi
 
 # --- native CLI --------------------------------------------------------------------

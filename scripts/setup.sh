@@ -37,6 +37,31 @@ say() { echo "@@STEP_MSG@@ $*"; }
 
 # --- steps ------------------------------------------------------------------
 
+# rust-toolchain.toml pins the toolchain (e.g. 1.95.0). When the machine's `stable` is that
+# version, give it that name too (a symlink, as rustup names installed toolchains) instead of
+# letting rustup download the same compiler again; otherwise install it from rustup. Runs
+# before anything calls cargo/rustc inside the repo, where the pin applies.
+pinned_toolchain() {
+  local want host stable_dir have
+  want="$(sed -nE 's/^channel *= *"([^"]+)".*/\1/p' rust-toolchain.toml 2>/dev/null | head -n1)"
+  if [[ -z "$want" ]]; then say "skipped: no channel in rust-toolchain.toml"; return; fi
+  if RUSTUP_TOOLCHAIN=stable rustup toolchain list | grep -q "^$want-"; then
+    say "skipped: toolchain $want present"
+    return
+  fi
+  host="$(RUSTUP_TOOLCHAIN=stable rustc -vV | sed -n 's/^host: //p')"
+  have="$(RUSTUP_TOOLCHAIN=stable rustc --version | awk '{print $2}')"
+  stable_dir="${RUSTUP_HOME:-$HOME/.rustup}/toolchains/stable-$host"
+  if [[ "$have" == "$want" && -d "$stable_dir" ]]; then
+    ln -s "$stable_dir" "${RUSTUP_HOME:-$HOME/.rustup}/toolchains/$want-$host"
+    say "linked: stable is rustc $want, now also named $want (no download)"
+  else
+    RUSTUP_TOOLCHAIN=stable rustup toolchain install "$want" --profile minimal \
+      --component rustfmt --component clippy --target "$WASM_TARGET"
+    say "installed toolchain $want from rustup (stable is $have)"
+  fi
+}
+
 rust_components() {
   local missing=()
   for c in rustfmt clippy; do
@@ -148,9 +173,37 @@ cargo_fetch() {
   say "cargo fetch --locked: all crates for all targets cached"
 }
 
+# Fuzzing (scripts/fuzz.sh, fuzz/): a nightly toolchain and cargo-fuzz, exact version, --locked.
+CARGO_FUZZ_VERSION=0.13.2
+fuzz_tools() {
+  local did=()
+  if ! RUSTUP_TOOLCHAIN=stable rustup toolchain list | grep -q '^nightly-'; then
+    RUSTUP_TOOLCHAIN=stable rustup toolchain install nightly --profile minimal
+    did+=("nightly toolchain")
+  fi
+  if [[ "$(cargo +nightly fuzz --version 2>/dev/null | awk '{print $2}')" != "$CARGO_FUZZ_VERSION" ]]; then
+    cargo install cargo-fuzz --version "=$CARGO_FUZZ_VERSION" --locked --force
+    did+=("cargo-fuzz $CARGO_FUZZ_VERSION")
+  fi
+  cargo fetch --locked --manifest-path fuzz/Cargo.toml
+  if ((${#did[@]})); then say "installed ${did[*]}; fuzz crates fetched"; else say "skipped: nightly and cargo-fuzz $CARGO_FUZZ_VERSION present; fuzz crates fetched"; fi
+}
+
+# Licences, bans and sources of every crate (deny.toml): cargo-deny, exact version, --locked.
+CARGO_DENY_VERSION=0.20.2
+cargo_deny() {
+  if [[ "$(cargo deny --version 2>/dev/null | awk '{print $2}')" == "$CARGO_DENY_VERSION" ]]; then
+    say "skipped: cargo-deny $CARGO_DENY_VERSION present"
+    return
+  fi
+  cargo install cargo-deny --version "=$CARGO_DENY_VERSION" --locked --force
+  say "installed cargo-deny $CARGO_DENY_VERSION (--locked)"
+}
+
 # --- run ----------------------------------------------------------------------
 # One line per step: "setup: NAME: what happened (duration)".
 T0=$(now_ms)
+step rust-toolchain  pinned_toolchain
 step rust-components rust_components
 step wasm-target     wasm_target
 step wasm-bindgen    wasm_bindgen_cli
@@ -158,4 +211,6 @@ step chromium        chromium
 step cjk-fonts       cjk_fonts
 step npm             npm_deps
 step cargo-fetch     cargo_fetch
+step fuzz-tools      fuzz_tools
+step cargo-deny      cargo_deny
 echo "setup: all done ($(fmt_dur "$T0"))"

@@ -521,9 +521,18 @@ async function main() {
       document.documentElement.dataset.catalogs = "1";
     });
     if ("serviceWorker" in navigator) {
-      navigator.serviceWorker.register("sw.js").then(() => navigator.serviceWorker.ready)
+      // updateViaCache "none": the browser checks sw.js and its generated sw-version.js past the
+      // HTTP cache, so a deploy is seen on the next load whatever Cache-Control says.
+      navigator.serviceWorker.register("sw.js", { updateViaCache: "none" }).then(() => navigator.serviceWorker.ready)
         .then(() => { document.documentElement.dataset.sw = "1"; }).catch(() => {});
     }
+    // Is the engine in use the published one, and how old are its rules when offline?
+    // (www/freshness.js adds its own notice; a script element keeps it out of the single-file
+    // bundle, which has no server to ask.)
+    const fresh = document.createElement("script");
+    fresh.type = "module";
+    fresh.src = "freshness.js";
+    document.head.append(fresh);
   }
 }
 
