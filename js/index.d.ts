@@ -148,14 +148,110 @@ export interface ErrorRecord {
   error: { code: ErrorCode; field: string | null; messageJa: string; messageEn: string };
 }
 
-/** Thrown by every function for bad input: a real `Error` with a stable code. */
-export interface HokenCheckError extends Error {
+/** Every `code` a {@link HokenCheckError} can carry: the input codes of {@link ErrorCode}, the
+ * date-parsing codes, and the initialisation codes (`wasmBlockedByCsp`: the page's
+ * Content-Security-Policy forbids WebAssembly — add `'wasm-unsafe-eval'` to `script-src`;
+ * `wasmInitFailed`: the `.wasm` could not be fetched or compiled, or `init()` got no `wasm`). */
+export type HokenCheckErrorCode =
+  | ErrorCode | "notAnArray" | "emptyDate" | "unknownEra" | "beforeEraStart" | "outOfRange" | "internal"
+  | "wasmBlockedByCsp" | "wasmInitFailed";
+
+/**
+ * The one error type of the package: bad input (thrown by every function), and a module that
+ * could not be initialised (thrown or rejected by `init`, `initSync` and the entries at import).
+ * A real `Error` with a stable `code`, the `field` at fault and a message in Japanese and English;
+ * the person's data is never in the message.
+ *
+ * `err instanceof HokenCheckError` and {@link isHokenCheckError} recognise every such error,
+ * including those the WebAssembly module creates and those of another copy of the package.
+ *
+ * @example
+ * ```ts
+ * try { assess({ asOf: "2025-02-30" }); }
+ * catch (err) { if (isHokenCheckError(err)) console.log(err.code, err.field); } // "impossibleDate" "asOf"
+ * ```
+ */
+export declare class HokenCheckError extends Error {
+  /** Creates an error of the package's shape (mainly for tests and wrappers). */
+  constructor(
+    code: HokenCheckErrorCode,
+    details: { field?: string | null; messageJa: string; messageEn: string; cause?: unknown },
+  );
   name: "HokenCheckError";
-  code: ErrorCode | "notAnArray" | "emptyDate" | "unknownEra" | "beforeEraStart" | "outOfRange" | "internal";
+  /** Stable, machine-readable cause. */
+  code: HokenCheckErrorCode;
+  /** The input field at fault (camelCase), or null when the whole input is. */
   field: string | null;
+  /** The message in Japanese. */
   messageJa: string;
+  /** The message in English (also `message`). */
   messageEn: string;
 }
+
+/**
+ * Whether `value` is a {@link HokenCheckError} (a type guard). Checks the shape, so it works for
+ * errors from the WebAssembly module and from any copy of the package (ESM and CommonJS).
+ */
+export function isHokenCheckError(value: unknown): value is HokenCheckError;
+
+/** A compiled `WebAssembly.Module` where the program's lib declares one (dom, webworker or
+ * @types/node); the types need neither DOM nor Node declarations to compile. */
+export type WasmModule = typeof globalThis extends { WebAssembly: { Module: abstract new (bytes: never) => infer M } }
+  ? M
+  : never;
+
+/** Where the WebAssembly module comes from: a URL (string or `URL`, fetched), a `Response` or a
+ * promise of one, its bytes, or a compiled `WebAssembly.Module`. */
+export type WasmSource =
+  | string
+  | { readonly href: string }
+  | { arrayBuffer(): Promise<ArrayBuffer> }
+  | PromiseLike<{ arrayBuffer(): Promise<ArrayBuffer> }>
+  | ArrayBuffer
+  | ArrayBufferView
+  | WasmModule;
+
+/** Options of {@link init}. */
+export interface InitOptions {
+  /** The `.wasm` (`hoken-check/hoken_check_bg.wasm` in the package): URL, response, bytes or module. */
+  wasm: WasmSource;
+}
+
+/** Options of {@link initSync}. */
+export interface InitSyncOptions {
+  /** The `.wasm` bytes or a compiled `WebAssembly.Module` (no URL: nothing is fetched). */
+  wasm: ArrayBuffer | ArrayBufferView | WasmModule;
+}
+
+/**
+ * Initialises the WebAssembly module from where you say. Needed only with `hoken-check/slim`
+ * (the other entries initialise themselves at import; there it resolves at once). Resolves once
+ * every function can be called; calling it again does nothing.
+ *
+ * @throws (rejects with) {@link HokenCheckError} `wasmBlockedByCsp` when the page's
+ * Content-Security-Policy forbids WebAssembly, `wasmInitFailed` when the `.wasm` cannot be
+ * fetched or compiled.
+ * @example
+ * ```ts
+ * import { init, assess } from "hoken-check/slim";
+ * await init({ wasm: new URL("./hoken_check_bg.wasm", import.meta.url) });
+ * ```
+ */
+export function init(options: InitOptions): Promise<void>;
+
+/**
+ * Initialises the WebAssembly module synchronously from its bytes or a compiled module. Needed
+ * only with `hoken-check/slim`; does nothing when already initialised.
+ *
+ * @throws {@link HokenCheckError} `wasmBlockedByCsp` or `wasmInitFailed`, as {@link init}.
+ * @example
+ * ```ts
+ * import { readFileSync } from "node:fs";
+ * import { initSync, assess } from "hoken-check/slim";
+ * initSync({ wasm: readFileSync(require.resolve("hoken-check/hoken_check_bg.wasm")) });
+ * ```
+ */
+export function initSync(options: InitSyncOptions): void;
 
 export interface MissingFields {
   /** Unanswered fields whose answer could change the summary, in question order. */
@@ -210,17 +306,64 @@ export interface RulesInfo {
   params: Param[];
 }
 
-/** Assesses one situation. Throws a `HokenCheckError` for invalid input. */
+/**
+ * Assesses one situation: the summary, a verdict per document with its reasons (rule ids and
+ * sources), the timeline, next actions, assistance and warnings, and how certain it all is.
+ *
+ * @param situation - What the person holds and knows, as of `situation.asOf` (CONTRACT.md).
+ * @returns The full {@link Assessment}.
+ * @throws {@link HokenCheckError} for invalid input (unknown field, wrong type, impossible date …).
+ * @example
+ * ```ts
+ * const { summary, verdicts } = assess({ asOf: "2026-11-25", insurerKind: "kokuho", hasMyNumberCard: false });
+ * ```
+ */
 export function assess(situation: Situation): Assessment;
-/** Only the flat summary of `assess` — far cheaper across the boundary (batch checks). */
+/**
+ * Only the flat summary of {@link assess} — far cheaper across the boundary (batch checks).
+ *
+ * @param situation - As for {@link assess}.
+ * @returns The {@link Summary}, equal to `assess(situation).summary`.
+ * @throws {@link HokenCheckError} for invalid input.
+ */
 export function assessSummary(situation: Situation): Summary;
-/** Assesses many; one result per input, in order; never throws for a bad record. */
+/**
+ * Assesses many situations; one result per input, in order. Never throws for a bad record: its
+ * place holds an {@link ErrorRecord}.
+ *
+ * @param situations - An array of situations.
+ * @returns An {@link Assessment} or an {@link ErrorRecord} per input.
+ * @throws {@link HokenCheckError} `notAnArray` when `situations` is not an array.
+ */
 export function assessMany(situations: Situation[]): (Assessment | ErrorRecord)[];
-/** Which unanswered fields would change the answer. */
+/**
+ * Which unanswered fields would change the answer, in question order (for guided forms).
+ *
+ * @param partial - The answers so far (even `asOf` may be missing).
+ * @returns The {@link MissingFields}; `complete` when no unanswered field matters.
+ * @throws {@link HokenCheckError} for invalid answers.
+ */
 export function missingFields(partial: PartialSituation): MissingFields;
-/** A date as printed on a card (令和7年12月1日, R7.12.1, ２０２５／１２／０１ …). */
+/**
+ * Reads a date as printed on a card (令和7年12月1日, R7.12.1, ２０２５／１２／０１ …).
+ *
+ * @param text - The printed date.
+ * @returns The ISO date, the era it was written in, and warnings (e.g. 平成31年5月1日 is past the era's end).
+ * @throws {@link HokenCheckError} `emptyDate`, `unknownEra`, `malformedDate`, `impossibleDate` …
+ */
 export function parseDate(text: string): ParsedDate;
-/** A `YYYY-MM-DD` date as 和暦 parts (throws `HokenCheckError` for a bad date or one before 1868). */
+/**
+ * A `YYYY-MM-DD` date as 和暦 parts, in the era in force on that day (year 1 is 元年).
+ *
+ * @param isoDate - A `YYYY-MM-DD` date on or after 1868-01-25 (明治).
+ * @returns The {@link Wareki} parts.
+ * @throws {@link HokenCheckError} for a bad date or one before 1868.
+ */
 export function toWareki(isoDate: IsoDate): Wareki;
-/** Rules version, data hash, rules-as-of date, every rule and dated parameter. */
+/**
+ * Rules version, data hash, rules-as-of date, every rule (id, certainty, titles, sources) and
+ * every dated parameter with its source and `verifiedOn` date.
+ *
+ * @returns The {@link RulesInfo}.
+ */
 export function rulesInfo(): RulesInfo;

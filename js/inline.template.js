@@ -1,6 +1,7 @@
-// hoken-check with the WebAssembly bytes embedded: nothing at all is fetched. For locked-down
-// pages, single-file editions and environments without file or network access.
-import { initSync } from "./hoken_check.js";
+// hoken-check with the WebAssembly bytes embedded: nothing at all is fetched, no .wasm file is
+// emitted by bundlers, no top-level await. For locked-down pages, single-file editions, iife
+// bundles and environments without file or network access.
+import { initSync } from "./init.js";
 
 const WASM_BASE64 = "__WASM_BASE64__";
 
@@ -11,8 +12,10 @@ function decode(b64) {
   return bytes;
 }
 
-initSync({ module: decode(WASM_BASE64) });
+initSync({ wasm: decode(WASM_BASE64) });
 
 // The entries initialise at import, a side effect: package.json "sideEffects" names them so
 // bundlers (Vite/Rolldown, webpack) keep them even though they only re-export.
+export { init, initSync } from "./init.js";
+export { HokenCheckError, isHokenCheckError } from "./errors.js";
 export * from "./api.js";

@@ -52,11 +52,16 @@ done
 
 # --- the npm package's entries (package.json "exports") ---------------------------
 # dist/ = wasm-bindgen's web output + js/*: browser.js (top-level await, fetches the .wasm
-# next to it), node.js (reads the file, sync init), inline.js (bytes embedded), index.d.ts.
+# next to it), node.js (reads the file, sync init), inline.js (bytes embedded), slim.js (the
+# caller initialises), index.d.ts (+ index.d.cts for require), and *.cjs built from them.
 t=$(now_ms)
+node scripts/patch-glue.mjs dist/hoken_check.js
 cp js/api.js js/browser.js js/node.js js/index.d.ts dist/
+cp js/init.js js/errors.js js/slim.js dist/
+cp js/index.d.ts dist/index.d.cts  # the same declarations, read as CommonJS by `require` consumers
 rm -f dist/hoken_check.d.ts dist/hoken_check_bg.wasm.d.ts  # typed with any; js/index.d.ts is the API
 node scripts/make-inline.mjs dist/hoken_check_bg.wasm js/inline.template.js dist/inline.js
+node scripts/make-cjs.mjs dist
 rm -f dist/.gitignore dist/package.json
 phase "package entries -> dist/ ($(fmt_dur "$t"))"
 
@@ -66,6 +71,8 @@ if [[ -d www ]]; then
   rm -rf www/pkg www/locales
   mkdir -p www/pkg www/locales
   cp dist/hoken_check.js dist/hoken_check_bg.wasm dist/api.js dist/browser.js dist/inline.js www/pkg/
+  cp dist/init.js dist/errors.js dist/slim.js www/pkg/  # for pkg/inline.js (single-file edition)
+  node scripts/make-page-entry.mjs dist/browser.js www/pkg/browser.js  # same module list as before
   cp locales/*.json www/locales/
   phase "page assets -> www/pkg, www/locales"
   # Service worker: cache list, cache names and rules version from what www/ now holds.

@@ -28,6 +28,7 @@ STAGES=(
   "wasm-browser   | [[ -f tests/web.rs ]]       | stage_wasm_browser"
   "budget         | [[ -f scripts/budget.mjs ]] | node scripts/budget.mjs"
   "page-budget    | [[ -f scripts/page-budget.mjs ]] | node scripts/page-budget.mjs"
+  "toolchains     | [[ -d tests/toolchains ]]   | node --test tests/toolchains/"
 )
 
 # Browser tests exist when any of these does; only then does setup install chromium.

@@ -3,30 +3,14 @@
 // from plain module-script pages in headless Chromium (playwright-core + Debian chromium).
 // Needs `bash scripts/build.sh` first (fails, never skips, when dist/ is missing).
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { extname, join, relative, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { after, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
-import { PKG, REPO, childEnv, loadExamples, packAndInstall, requireBuilt, runOk } from "./consumer/fixture.mjs";
-
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-];
-const EXAMPLES = loadExamples();
-const EXPECTED = EXAMPLES.map((e) => ({ id: e.id, summary: e.expectedSummary }));
+import { PKG, REPO, childEnv, packAndInstall, requireBuilt, runOk } from "./consumer/fixture.mjs";
+import { EXAMPLES, EXPECTED, assertPageResult, closeBrowser, openPage, pageHtml, pageScript, serve } from "./consumer/browser.mjs";
 
 // --- shared, lazily built fixtures (each test works alone; after() removes everything) ----------
 
@@ -44,15 +28,8 @@ function consumer() {
   return consumerP;
 }
 
-let browserP;
-function browser() {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run bash scripts/setup.sh`);
-  browserP ??= chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
-  return browserP;
-}
-
 after(async () => {
-  if (browserP) await (await browserP.catch(() => null))?.close();
+  await closeBrowser();
   await Promise.all(tmpRoots.map((d) => rm(d, { recursive: true, force: true })));
 });
 
@@ -95,48 +72,6 @@ async function listFiles(dir, base = dir) {
   return out.sort();
 }
 
-const MIME = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".wasm": "application/wasm",
-  ".css": "text/css",
-};
-
-/** A static file server for `root` on 127.0.0.1 (random port). Returns { origin, served, close }. */
-async function serve(root) {
-  root = resolve(root);
-  const served = [];
-  const server = createServer(async (req, res) => {
-    const { pathname } = new URL(req.url, "http://127.0.0.1");
-    let path = decodeURIComponent(pathname);
-    if (path.endsWith("/")) path += "index.html";
-    const file = resolve(join(root, path));
-    served.push(path);
-    if (file !== root && !file.startsWith(root + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, {
-        "content-type": MIME[extname(file)] ?? "application/octet-stream",
-        "cache-control": "no-store",
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
-    }
-  });
-  await new Promise((ok, fail) => server.once("error", fail).listen(0, "127.0.0.1", ok));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  return {
-    origin,
-    served,
-    close: () => new Promise((ok) => server.close(ok)),
-  };
-}
 
 /**
  * A Vite app in `consumerDir/name`: index.html + main.js importing "hoken-check". It has no
@@ -152,99 +87,29 @@ async function viteApp(consumerDir, name) {
   return app;
 }
 
-/** A page: out-of-line module script `scriptName` that writes every example's summary into #out. */
-function pageHtml(scriptSrc) {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<link rel="icon" href="data:,">
-<title>hoken-check consumer</title>
-<script type="module" src="${scriptSrc}"></script>
-</head>
-<body><pre id="out"></pre></body>
-</html>
-`;
-}
-
-function pageScript(specifier) {
-  const situations = EXAMPLES.map((e) => ({ id: e.id, situation: e.situation }));
-  return `import { assess } from ${JSON.stringify(specifier)};
-
-const EXAMPLES = ${JSON.stringify(situations)};
-const out = document.getElementById("out");
-try {
-  out.textContent = JSON.stringify(EXAMPLES.map((e) => ({ id: e.id, summary: assess(e.situation).summary })));
-} catch (err) {
-  out.textContent = "ERROR " + ((err && err.stack) || err);
-}
-out.dataset.done = "1";
-`;
-}
-
-/**
- * Opens `url` in a fresh browser context, waits until the page has written #out, and returns
- * { text, requests, failed, errorResponses, pageErrors, wasmResponses }.
- */
-async function openPage(url) {
-  const ctx = await (await browser()).newContext();
-  try {
-    const page = await ctx.newPage();
-    const requests = [];
-    const failed = [];
-    const errorResponses = [];
-    const pageErrors = [];
-    const wasmResponses = [];
-    page.on("request", (r) => requests.push(r.url()));
-    page.on("requestfailed", (r) => failed.push(`${r.url()}: ${r.failure()?.errorText}`));
-    page.on("response", (r) => {
-      if (r.status() >= 400) errorResponses.push(`${r.status()} ${r.url()}`);
-      if (new URL(r.url()).pathname.endsWith(".wasm")) wasmResponses.push({ url: r.url(), type: r.headers()["content-type"] });
-    });
-    page.on("pageerror", (e) => pageErrors.push(String(e)));
-    page.on("console", (m) => {
-      if (m.type() === "error") pageErrors.push(`console.error: ${m.text()}`);
-    });
-    await page.goto(url);
-    try {
-      await page.waitForSelector("#out[data-done]", { state: "attached", timeout: 20_000 });
-    } catch (err) {
-      throw new Error(
-        `${url} never wrote its result: ${err.message}\npage errors: ${pageErrors.join("\n") || "(none)"}\n` +
-          `failed: ${failed.join(", ") || "(none)"}; error responses: ${errorResponses.join(", ") || "(none)"}`,
-      );
-    }
-    await page.waitForLoadState("networkidle");
-    const text = await page.textContent("#out");
-    return { text, requests, failed, errorResponses, pageErrors, wasmResponses };
-  } finally {
-    await ctx.close();
-  }
-}
-
-/** The assertions every browser case shares. */
-function assertPageResult(r, origin) {
-  assert.ok(!r.text.startsWith("ERROR"), `the page threw: ${r.text}`);
-  assert.deepEqual(JSON.parse(r.text), EXPECTED, "summaries computed in the page");
-  assert.ok(r.requests.length > 0, "requests were recorded");
-  const foreign = r.requests.filter((u) => !u.startsWith(origin + "/"));
-  assert.deepEqual(foreign, [], `every request goes to ${origin}`);
-  assert.deepEqual(r.failed, [], "failed requests");
-  assert.deepEqual(r.errorResponses, [], "HTTP error responses");
-  assert.deepEqual(r.pageErrors, [], "page errors");
-}
 
 // --- the packed file list ------------------------------------------------------------------------
 
 describe("npm pack", () => {
   test("dist/ is built from the current js/ sources", () => {
     requireBuilt();
-    for (const f of ["browser.js", "node.js", "index.d.ts"]) {
+    for (const f of ["browser.js", "node.js", "slim.js", "init.js", "errors.js", "index.d.ts"]) {
       assert.equal(
         readFileSync(join(REPO, "dist", f), "utf8"),
         readFileSync(join(REPO, "js", f), "utf8"),
         `dist/${f} differs from js/${f}: run bash scripts/build.sh`,
       );
+    }
+    assert.equal(
+      readFileSync(join(REPO, "dist/index.d.cts"), "utf8"),
+      readFileSync(join(REPO, "js/index.d.ts"), "utf8"),
+      "dist/index.d.cts (the types `require` consumers read) is js/index.d.ts",
+    );
+    const glue = readFileSync(join(REPO, "dist/hoken_check.js"), "utf8");
+    assert.doesNotMatch(glue, /import\.meta/, "the glue names no default .wasm (scripts/patch-glue.mjs)");
+    for (const f of ["node.cjs", "inline.cjs", "slim.cjs"]) {
+      const cjs = readFileSync(join(REPO, "dist", f), "utf8");
+      assert.doesNotMatch(cjs, /\bimport\.meta\b|^\s*(import|export)\s/m, `dist/${f} is CommonJS`);
     }
     const template = readFileSync(join(REPO, "js/inline.template.js"), "utf8");
     const [head, tail] = template.split("__WASM_BASE64__");
@@ -343,7 +208,7 @@ console.log(JSON.stringify({
     const lone = join(dir, "..", "inline-only");
     await mkdir(lone, { recursive: true });
     await writeFile(join(lone, "package.json"), '{"type":"module"}');
-    for (const f of ["inline.js", "api.js", "hoken_check.js"]) {
+    for (const f of ["inline.js", "init.js", "errors.js", "api.js", "hoken_check.js"]) {
       await writeFile(join(lone, f), await readFile(join(dir, "node_modules/hoken-check/dist", f)));
     }
     const alone = await nodeEval(lone, nodeScript("./inline.js"));
@@ -358,11 +223,12 @@ console.log(JSON.stringify({
 const node = await import("hoken-check/node");
 const inline = await import("hoken-check/inline");
 const dflt = await import("hoken-check");
+const slim = await import("hoken-check/slim");
 const ex = JSON.parse((await import("node:fs")).readFileSync(process.env.EXAMPLES_FILE, "utf8"))[0].situation;
 console.log(JSON.stringify({
   resolved: Object.fromEntries(["hoken-check", "hoken-check/node", "hoken-check/inline", "hoken-check/browser",
-    "hoken-check/hoken_check_bg.wasm", "hoken-check/package.json"].map((s) => [s, r(s)])),
-  exports: [Object.keys(dflt).sort(), Object.keys(node).sort(), Object.keys(inline).sort()],
+    "hoken-check/slim", "hoken-check/hoken_check_bg.wasm", "hoken-check/package.json"].map((s) => [s, r(s)])),
+  exports: [Object.keys(dflt).sort(), Object.keys(node).sort(), Object.keys(inline).sort(), Object.keys(slim).sort()],
   same: JSON.stringify(node.assess(ex)) === JSON.stringify(inline.assess(ex))
     && JSON.stringify(node.rulesInfo()) === JSON.stringify(inline.rulesInfo()),
   blocked: await import("hoken-check/dist/hoken_check.js").then(() => "importable", (e) => e.code),
@@ -374,14 +240,15 @@ console.log(JSON.stringify({
       "hoken-check/node": `${base}dist/node.js`,
       "hoken-check/inline": `${base}dist/inline.js`,
       "hoken-check/browser": `${base}dist/browser.js`,
+      "hoken-check/slim": `${base}dist/slim.js`,
       "hoken-check/hoken_check_bg.wasm": `${base}dist/hoken_check_bg.wasm`,
       "hoken-check/package.json": `${base}package.json`,
     });
     // The entries export exactly the functions the types declare.
-    const declared = [...readFileSync(join(REPO, "js/index.d.ts"), "utf8").matchAll(/^export (?:declare )?function (\w+)/gm)];
+    const declared = [...readFileSync(join(REPO, "js/index.d.ts"), "utf8").matchAll(/^export (?:declare )?(?:function|class) (\w+)/gm)];
     const names = [...new Set(declared.map((m) => m[1]))].sort();
     assert.ok(names.includes("assess"), "index.d.ts declares assess");
-    assert.deepEqual(out.exports, [names, names, names]);
+    assert.deepEqual(out.exports, [names, names, names, names]);
     assert.equal(out.same, true, "./node and ./inline give identical results");
     assert.equal(out.blocked, "ERR_PACKAGE_PATH_NOT_EXPORTED", "internal files are not importable");
   });
@@ -491,11 +358,56 @@ export default {
           "/inline-page.js",
           "/inline.html",
           "/node_modules/hoken-check/dist/api.js",
+          "/node_modules/hoken-check/dist/errors.js",
           "/node_modules/hoken-check/dist/hoken_check.js",
+          "/node_modules/hoken-check/dist/init.js",
           "/node_modules/hoken-check/dist/inline.js",
         ],
-        "the page, its script, the inline entry, the shared api.js and the glue, nothing else",
+        "the page, its script, the inline entry and the modules it shares with the others, nothing else",
       );
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+// --- Content-Security-Policy ----------------------------------------------------------------------
+
+describe("a host page with a Content-Security-Policy", () => {
+  /** A page whose script imports the browser entry and reports the outcome (or the error's code). */
+  async function cspPage(dir, name) {
+    await writeFile(join(dir, `${name}.html`), pageHtml(`./${name}.js`));
+    await writeFile(
+      join(dir, `${name}.js`),
+      `const out = document.getElementById("out");
+import("./node_modules/hoken-check/dist/browser.js").then(
+  (m) => { out.textContent = "OK " + m.assessSummary({ asOf: "2026-11-25" }).copay; },
+  (e) => { out.textContent = "ERROR " + e.name + " " + e.code + " " + e.message; },
+).finally(() => { out.dataset.done = "1"; });
+`,
+    );
+  }
+
+  test("script-src 'self' blocks WebAssembly: the entry rejects with HokenCheckError wasmBlockedByCsp", async () => {
+    const { consumer: dir } = await consumer();
+    await cspPage(dir, "csp-blocked");
+    const server = await serve(dir, { "content-security-policy": "script-src 'self'" });
+    try {
+      const r = await openPage(`${server.origin}/csp-blocked.html`, { networkIdle: false });
+      assert.match(r.text, /^ERROR HokenCheckError wasmBlockedByCsp .*'wasm-unsafe-eval'/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("script-src 'self' 'wasm-unsafe-eval' (the documented policy) works", async () => {
+    const { consumer: dir } = await consumer();
+    await cspPage(dir, "csp-allowed");
+    const server = await serve(dir, { "content-security-policy": "script-src 'self' 'wasm-unsafe-eval'" });
+    try {
+      const r = await openPage(`${server.origin}/csp-allowed.html`);
+      assert.match(r.text, /^OK \w+$/);
+      assert.deepEqual(r.pageErrors, []);
     } finally {
       await server.close();
     }

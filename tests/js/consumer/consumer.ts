@@ -6,6 +6,10 @@ import {
   assess,
   assessMany,
   assessSummary,
+  HokenCheckError,
+  init,
+  initSync,
+  isHokenCheckError,
   missingFields,
   parseDate,
   rulesInfo,
@@ -24,7 +28,9 @@ import type {
   Era,
   ErrorCode,
   ErrorRecord,
-  HokenCheckError,
+  HokenCheckErrorCode,
+  InitOptions,
+  InitSyncOptions,
   InsurerKind,
   IsoDate,
   KakuninshoRoute,
@@ -46,6 +52,8 @@ import type {
   Verdict,
   Wareki,
   Warning,
+  WasmModule,
+  WasmSource,
 } from "hoken-check";
 // The other entries carry the same types.
 import { assess as assessInline } from "hoken-check/inline";
@@ -169,24 +177,34 @@ function describeAssessment(a: Assessment | NodeAssessment): string[] {
 }
 
 // --- errors ----------------------------------------------------------------------------------------
-function isHokenCheckError(e: unknown): e is HokenCheckError {
-  return e instanceof Error && e.name === "HokenCheckError" && "code" in e;
+// The package's guard and class recognise the errors the WebAssembly module throws.
+function isOurs(e: unknown): e is HokenCheckError {
+  if (isHokenCheckError(e) !== e instanceof HokenCheckError) throw new Error("guard and instanceof disagree");
+  return isHokenCheckError(e);
 }
 function isErrorRecord(r: Assessment | ErrorRecord): r is ErrorRecord {
   return "error" in r;
 }
 
-function codeOf(f: () => unknown): HokenCheckError["code"] | "noError" {
+function codeOf(f: () => unknown): HokenCheckErrorCode | "noError" {
   try {
     f();
     return "noError";
   } catch (e: unknown) {
-    if (!isHokenCheckError(e)) throw e;
+    if (!isOurs(e)) throw e;
     const where: string = e.field ?? "(input)";
     if (e.messageJa.length === 0 || e.messageEn.length === 0 || where.length === 0) throw e;
     return e.code;
   }
 }
+
+// --- initialisation: the entry initialised itself at import, so these do nothing -----------------
+const wasmSource: WasmSource = new URL("https://example.invalid/hoken_check_bg.wasm");
+const initOptions: InitOptions = { wasm: wasmSource };
+const noModule: WasmModule[] = [];
+const initSyncOptions: InitSyncOptions = { wasm: noModule[0] ?? new Uint8Array(0) };
+await init(initOptions);
+initSync(initSyncOptions);
 
 // --- using every function ----------------------------------------------------------------------------
 const assessment: Assessment = assess(situation);
