@@ -24,6 +24,7 @@
 mod macros;
 
 pub mod assessment;
+pub mod batch;
 pub mod citation;
 pub mod dates;
 pub mod error;

@@ -438,9 +438,9 @@ impl RawSituation {
         let mut seen = [false; 32];
         let mut s = Situation::blank(default_as_of.unwrap_or(NaiveDate::MIN));
         let mut as_of_given = default_as_of.is_some();
-        for (name, value) in fields {
-            let idx = field_index(name)
-                .ok_or_else(|| InputError::new(ErrorCode::UnknownField, Some(name)))?;
+        for (pos, (name, value)) in fields.iter().enumerate() {
+            // An unknown name is reported by position and hash, never echoed (it may be data).
+            let idx = field_index(name).ok_or_else(|| InputError::unknown_field(pos + 1, name))?;
             if seen[idx] {
                 return Err(InputError::new(ErrorCode::DuplicateField, Some(name)));
             }
@@ -610,6 +610,8 @@ fn opt_date(v: &RawValue, field: &'static str) -> Result<Option<NaiveDate>, Inpu
         RawValue::Str(s) => dates::parse_iso(s).map(Some).map_err(|e| {
             let code = match e {
                 DateError::Impossible => ErrorCode::ImpossibleDate,
+                // Well-formed, but outside dates::MIN_YEAR..=MAX_YEAR (0000-01-01, 9999-12-31).
+                DateError::OutOfRange => ErrorCode::OutOfRange,
                 _ => ErrorCode::MalformedDate,
             };
             InputError::new(code, Some(field))

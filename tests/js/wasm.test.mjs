@@ -89,7 +89,8 @@ test("bad input arrives as Error objects with a code and the field", () => {
   throwsCode(() => assess("2025-12-01"), "notAnObject");
   throwsCode(() => assess([{ asOf: "2025-12-01" }]), "notAnObject");
   throwsCode(() => assess({}), "missingField", "asOf");
-  throwsCode(() => assess({ asOf: "2025-12-01", favouriteColour: "blue" }), "unknownField", "favouriteColour");
+  // The unknown name is never echoed: position 2, FNV-1a hash of "favouriteColour".
+  throwsCode(() => assess({ asOf: "2025-12-01", favouriteColour: "blue" }), "unknownField", "#2:07cdf928");
   throwsCode(() => assess({ asOf: "2025-02-30" }), "impossibleDate", "asOf");
   throwsCode(() => assess({ asOf: "令和7年12月1日" }), "malformedDate", "asOf");
   throwsCode(() => assess({ asOf: 20251201 }), "wrongType", "asOf");

@@ -1,381 +1,355 @@
 //! The native command-line interface to the rules engine.
 //!
 //! ```text
-//! hoken-check assess [--lang ja|en] < situations   (one JSON object, a JSON array, JSON Lines, or CSV)
-//! hoken-check missing-fields < situation           (which unanswered fields would change the answer)
-//! hoken-check parse-date '令和7年12月1日'           (prints 2025-12-01 and any warning)
-//! hoken-check rules                                 (rules version, data hash, rules and sources)
+//! hoken-check assess [OPTIONS] < situations   (one JSON object, a JSON array, JSON Lines, or CSV)
+//! hoken-check missing-fields [OPTIONS] < situations
+//! hoken-check parse-date '令和7年12月1日'      (prints 2025-12-01 and any warning)
+//! hoken-check rules                            (rules version, data hash, rules and sources)
+//! hoken-check errors [--markdown | --examples DIR]   (the error catalogue)
 //! ```
 //! One record in gives exactly one record out, in the same shape and order; a bad record gives
-//! an error record in its place. The exit status is 0 only when every record succeeded.
+//! an error record in its place. Exit status: 0 every record passed; 1 some record failed, or
+//! the input was empty / had no readable header; 2 the command line is wrong; 3 reading the
+//! input or writing the output failed. A closed output pipe (`| head`) ends the run quietly
+//! with status 0.
+//!
+//! Arguments are read as bytes: an argument that is not UTF-8 is a coded error
+//! (`invalidArgument`, exit 2), never a panic, and no argument value is ever echoed.
 
 use crate::render::{Catalog, Lang};
-use hoken_check::situation::RawSituation;
-use hoken_check::{assess_raw, ErrorCode, InputError};
-use serde_json::{json, Value};
-use std::io::{Read, Write};
+use crate::stream::{self, OutputChoice, StreamError};
+use hoken_check::batch::TextEncoding;
+use hoken_check::ErrorCode;
+use std::ffi::OsString;
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-hoken-check — can I still see a doctor with what I have? (rules as of 2026-11-25)
+hoken-check — can I still see a doctor with what I have?
 
 Usage:
-  hoken-check assess [--lang ja|en] < INPUT
+  hoken-check assess [OPTIONS] < INPUT
       INPUT: one Situation JSON object, a JSON array of them, JSON Lines, or CSV with a
-      header row of Situation field names. Output has the same shape and order
-      (CSV in → CSV out with the summary columns). Exit status 0 only if every record passed.
-  hoken-check missing-fields [--lang ja|en] < SITUATION
+      header row of Situation field names (or the Japanese aliases of docs/cli.md).
+      Output has the same shape and order (CSV in → CSV out with the summary columns).
+      Streams: memory stays flat however many rows.
+  hoken-check missing-fields [OPTIONS] < INPUT
       Which unanswered fields would change the answer.
   hoken-check parse-date TEXT
       A date as printed on a card (令和7年12月1日, R7.12.1, ２０２５／１２／０１ …) → YYYY-MM-DD.
   hoken-check rules
       Rules version, data hash, every rule with its sources, every dated parameter.
+  hoken-check errors [--markdown | --examples DIR]
+      Every error code with its messages and an example input (docs/errors.md).
   hoken-check --help | --version
 
+Options of assess / missing-fields:
+  --lang ja|en           language of messages (default ja)
+  --threads N            worker threads (default: all cores); output order is kept
+  --full                 full Assessments as JSON (JSON Lines for CSV input)
+  --output csv|json      force CSV summary rows, or full JSON
+  --encoding utf-8|shift_jis   CSV encoding (default: detected; UTF-8 with or without BOM)
+  --line-offset N        add N to every reported line number (for parts of a split file)
+  --no-progress          no progress line on standard error (shown only on a terminal)
+
+Exit status: 0 all records passed, 1 some record failed or the input was empty,
+2 wrong command line, 3 input or output failed.
 Not legal advice. Check with your insurer or municipality when in doubt.
 ";
 
+/// A command-line problem: a stable code and a message that never echoes an argument.
+struct Usage {
+    code: &'static str,
+    message: &'static str,
+}
+
+const fn usage(code: &'static str, message: &'static str) -> Usage {
+    Usage { code, message }
+}
+
 /// Runs the CLI with the process arguments.
 pub fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     match run(&args) {
         Ok(code) => code,
-        Err(msg) => {
-            eprintln!("hoken-check: {msg}\n\n{USAGE}");
+        Err(u) => {
+            let mut err = io::stderr().lock();
+            let _ = writeln!(
+                err,
+                "hoken-check: {}: {}\n(hoken-check --help shows the usage)",
+                u.code, u.message
+            );
             ExitCode::from(2)
         }
     }
 }
 
-fn run(args: &[String]) -> Result<ExitCode, String> {
-    let Some(cmd) = args.first() else {
-        return Err("no command given".into());
+/// Arguments as UTF-8, or `invalidArgument` (without echoing the bytes).
+fn utf8_args(args: &[OsString]) -> Result<Vec<&str>, Usage> {
+    args.iter()
+        .map(|a| {
+            a.to_str().ok_or(usage(
+                "invalidArgument",
+                "an argument is not valid UTF-8 text",
+            ))
+        })
+        .collect()
+}
+
+struct Parsed<'a> {
+    lang: Lang,
+    threads: usize,
+    output: OutputChoice,
+    encoding: Option<TextEncoding>,
+    line_offset: u64,
+    progress: bool,
+    markdown: bool,
+    examples: Option<&'a str>,
+    rest: Vec<&'a str>,
+}
+
+fn parse_options<'a>(args: &[&'a str]) -> Result<Parsed<'a>, Usage> {
+    let mut p = Parsed {
+        lang: Lang::Ja,
+        threads: std::thread::available_parallelism().map_or(1, usize::from),
+        output: OutputChoice::Auto,
+        encoding: None,
+        line_offset: 0,
+        progress: true,
+        markdown: false,
+        examples: None,
+        rest: Vec::new(),
     };
-    let mut lang = Lang::Ja;
-    let mut rest = Vec::new();
-    let mut i = 1;
+    let mut i = 0;
     while i < args.len() {
-        match args[i].as_str() {
-            "--lang" => {
-                lang = match args.get(i + 1).map(String::as_str) {
-                    Some("ja") => Lang::Ja,
-                    Some("en") => Lang::En,
-                    _ => return Err("--lang takes ja or en".into()),
-                };
-                i += 1;
+        let a = args[i];
+        let (name, inline) = match a.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v)),
+            _ => (a, None),
+        };
+        let mut value = |what: &'static str| -> Result<&'a str, Usage> {
+            if let Some(v) = inline {
+                return Ok(v);
             }
-            a if a.starts_with("--lang=") => {
-                lang = match &a[7..] {
+            i += 1;
+            args.get(i).copied().ok_or(usage("usage", what))
+        };
+        match name {
+            "--lang" => {
+                p.lang = match value("--lang takes ja or en")? {
                     "ja" => Lang::Ja,
                     "en" => Lang::En,
-                    _ => return Err("--lang takes ja or en".into()),
-                };
+                    _ => return Err(usage("invalidArgument", "--lang takes ja or en")),
+                }
             }
-            a => rest.push(a.to_string()),
+            "--threads" => {
+                p.threads = value("--threads takes a number")?
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=256).contains(n))
+                    .ok_or(usage(
+                        "invalidArgument",
+                        "--threads takes a number from 1 to 256",
+                    ))?
+            }
+            "--full" => p.output = OutputChoice::Json,
+            "--output" => {
+                p.output = match value("--output takes csv or json")? {
+                    "csv" => OutputChoice::Csv,
+                    "json" => OutputChoice::Json,
+                    _ => return Err(usage("invalidArgument", "--output takes csv or json")),
+                }
+            }
+            "--encoding" => {
+                p.encoding = Some(
+                    TextEncoding::parse(value("--encoding takes utf-8 or shift_jis")?).ok_or(
+                        usage("invalidArgument", "--encoding takes utf-8 or shift_jis"),
+                    )?,
+                )
+            }
+            "--line-offset" => {
+                p.line_offset = value("--line-offset takes a number")?
+                    .parse::<u64>()
+                    .map_err(|_| usage("invalidArgument", "--line-offset takes a number"))?
+            }
+            "--no-progress" => p.progress = false,
+            "--markdown" => p.markdown = true,
+            "--examples" => p.examples = Some(value("--examples takes a directory")?),
+            _ if name.starts_with("--") => {
+                return Err(usage("usage", "unknown option (see hoken-check --help)"))
+            }
+            _ => p.rest.push(a),
         }
         i += 1;
     }
-    let catalog = Catalog::load(lang);
-    match cmd.as_str() {
-        "-h" | "--help" | "help" => {
-            print!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
+    Ok(p)
+}
+
+fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
+    let args = utf8_args(args)?;
+    let Some((&cmd, rest)) = args.split_first() else {
+        return Err(usage("usage", "no command given"));
+    };
+    let out = |text: &str| -> ExitCode {
+        let mut o = io::stdout().lock();
+        match o.write_all(text.as_bytes()).and_then(|()| o.flush()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => write_failed(&e),
         }
+    };
+    match cmd {
+        "-h" | "--help" | "help" => Ok(out(USAGE)),
         "-V" | "--version" => {
             let info = hoken_check::rules_info();
-            println!(
-                "hoken-check {} (rules {}, {})",
+            Ok(out(&format!(
+                "hoken-check {} (rules {}, {})\n",
                 env!("CARGO_PKG_VERSION"),
                 info.rules_version,
                 info.data_hash
-            );
-            Ok(ExitCode::SUCCESS)
+            )))
         }
         "assess" | "missing-fields" => {
-            if let Some(extra) = rest.first() {
-                return Err(format!(
-                    "unexpected argument {extra:?} (input is read from standard input)"
+            let p = parse_options(rest)?;
+            if !p.rest.is_empty() {
+                return Err(usage(
+                    "usage",
+                    "unexpected argument (input is read from standard input)",
                 ));
             }
-            let input = read_stdin()?;
-            let guide = cmd == "missing-fields";
-            let (out, failed, total) = process(&input, &catalog, guide);
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(out.as_bytes())
-                .map_err(|e| e.to_string())?;
-            if failed > 0 {
-                eprintln!("hoken-check: {failed} of {total} record(s) failed; see the error records in the output");
-                Ok(ExitCode::from(1))
-            } else {
-                Ok(ExitCode::SUCCESS)
-            }
+            let catalog = Catalog::load(p.lang);
+            let opts = stream::Options {
+                threads: p.threads,
+                output: p.output,
+                encoding: p.encoding,
+                line_offset: p.line_offset,
+                guide: cmd == "missing-fields",
+                progress: p.progress,
+            };
+            let stdin = io::stdin().lock();
+            // Written from the writer thread: `Stdout` (not its lock) is Send.
+            let stdout = io::BufWriter::with_capacity(256 * 1024, io::stdout());
+            Ok(finish_stream(
+                stream::run(stdin, stdout, &opts, &catalog),
+                &catalog,
+            ))
         }
         "parse-date" => {
-            let [text] = rest.as_slice() else {
-                return Err("parse-date takes exactly one argument, the date text".into());
+            let p = parse_options(rest)?;
+            let [text] = p.rest.as_slice() else {
+                return Err(usage(
+                    "usage",
+                    "parse-date takes exactly one argument, the date text",
+                ));
             };
-            match hoken_check::parse_date(text) {
-                Ok(p) => {
-                    println!("{}", hoken_check::dates::format_iso(p.date));
-                    for w in &p.warnings {
-                        let v = serde_json::to_value(w).unwrap_or(Value::Null);
-                        let code = v.get("code").and_then(Value::as_str).unwrap_or("warning");
-                        eprintln!(
-                            "warning: {code}: {}",
-                            catalog.render(&format!("warning.{code}"), None)
-                        );
-                    }
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => {
-                    let msg = if lang == Lang::Ja {
-                        e.message_ja()
-                    } else {
-                        e.message_en()
-                    };
-                    eprintln!("error: {}: {msg}", e.code());
-                    Ok(ExitCode::from(1))
-                }
-            }
+            let catalog = Catalog::load(p.lang);
+            Ok(parse_date(text, p.lang, &catalog, out))
         }
         "rules" => {
-            let v = serde_json::to_string_pretty(&hoken_check::rules_info())
-                .map_err(|e| e.to_string())?;
-            println!("{v}");
-            Ok(ExitCode::SUCCESS)
+            let v = serde_json::to_string_pretty(&hoken_check::rules_info()).unwrap_or_default();
+            Ok(out(&format!("{v}\n")))
         }
-        other => Err(format!("unknown command {other:?}")),
-    }
-}
-
-fn read_stdin() -> Result<Vec<u8>, String> {
-    let mut buf = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut buf)
-        .map_err(|e| format!("cannot read standard input: {e}"))?;
-    Ok(buf)
-}
-
-/// The shape the input came in, kept for the output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shape {
-    Object,
-    Array,
-    Lines,
-    Csv,
-}
-
-/// Processes the whole input; returns the output text, the number of failed records and the
-/// number of records.
-fn process(input: &[u8], catalog: &Catalog, guide: bool) -> (String, usize, usize) {
-    let text = match std::str::from_utf8(input) {
-        Ok(t) => t.trim_start_matches('\u{feff}'),
-        Err(_) => {
-            let rec = error_value(&InputError::new(ErrorCode::MalformedInput, None), catalog);
-            return (format!("{}\n", pretty(&rec)), 1, 1);
-        }
-    };
-    let trimmed = text.trim_start();
-    let (shape, records): (Shape, Vec<Result<RawSituation, InputError>>) =
-        if trimmed.starts_with('[') {
-            match serde_json::from_str::<Vec<RawSituation>>(text) {
-                Ok(items) => (Shape::Array, items.into_iter().map(Ok).collect()),
-                Err(_) => (
-                    Shape::Array,
-                    vec![Err(InputError::new(ErrorCode::MalformedInput, None))],
-                ),
+        "errors" => {
+            let p = parse_options(rest)?;
+            if let Some(dir) = p.examples {
+                return Ok(match crate::errors::write_examples(dir) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) => {
+                        eprintln_quiet(&format!(
+                            "hoken-check: writeError: cannot write the examples: {}",
+                            e.kind()
+                        ));
+                        ExitCode::from(3)
+                    }
+                });
             }
-        } else if trimmed.starts_with('{') {
-            match serde_json::from_str::<RawSituation>(text) {
-                Ok(one) => (Shape::Object, vec![Ok(one)]),
-                Err(_) => (
-                    Shape::Lines,
-                    text.lines()
-                        .filter(|l| !l.trim().is_empty())
-                        .map(|l| {
-                            serde_json::from_str::<RawSituation>(l)
-                                .map_err(|_| InputError::new(ErrorCode::MalformedInput, None))
-                        })
-                        .collect(),
-                ),
-            }
-        } else if trimmed.is_empty() {
-            (Shape::Lines, Vec::new())
-        } else {
-            (Shape::Csv, read_csv(text))
-        };
-
-    let total = records.len();
-    let mut failed = 0;
-    let mut outputs: Vec<Result<Value, Value>> = Vec::with_capacity(total);
-    for rec in records {
-        let result = rec.and_then(|raw| {
-            if guide {
-                hoken_check::missing_fields(&raw)
-                    .map(|m| serde_json::to_value(m).unwrap_or(Value::Null))
+            if p.markdown {
+                Ok(out(&crate::errors::markdown()))
             } else {
-                assess_raw(&raw).map(|a| {
-                    let mut v = serde_json::to_value(&a).unwrap_or(Value::Null);
-                    catalog.annotate(&mut v);
-                    v
-                })
-            }
-        });
-        match result {
-            Ok(v) => outputs.push(Ok(v)),
-            Err(e) => {
-                failed += 1;
-                outputs.push(Err(error_value(&e, catalog)));
+                Ok(out(&crate::errors::json()))
             }
         }
+        _ => Err(usage("usage", "unknown command (see hoken-check --help)")),
     }
-    let either = |r: Result<Value, Value>| r.unwrap_or_else(|e| e);
-    let out = match shape {
-        Shape::Object => outputs
-            .into_iter()
-            .next()
-            .map(either)
-            .map(|v| format!("{}\n", pretty(&v)))
-            .unwrap_or_default(),
-        Shape::Array => {
-            let items: Vec<Value> = outputs.into_iter().map(either).collect();
-            format!("{}\n", pretty(&Value::Array(items)))
+}
+
+fn parse_date(
+    text: &str,
+    lang: Lang,
+    catalog: &Catalog,
+    out: impl Fn(&str) -> ExitCode,
+) -> ExitCode {
+    match hoken_check::parse_date(text) {
+        Ok(p) => {
+            let code = out(&format!("{}\n", hoken_check::dates::format_iso(p.date)));
+            for w in &p.warnings {
+                let key = format!("warning.{}", w.code());
+                eprintln_quiet(&format!(
+                    "warning: {}: {}",
+                    w.code(),
+                    catalog.render(&key, None)
+                ));
+            }
+            code
         }
-        Shape::Lines => outputs
-            .into_iter()
-            .map(|r| {
-                format!(
-                    "{}\n",
-                    serde_json::to_string(&either(r)).unwrap_or_default()
-                )
-            })
-            .collect(),
-        Shape::Csv => write_csv(&outputs, guide),
-    };
-    (out, failed, total)
-}
-
-fn pretty(v: &Value) -> String {
-    serde_json::to_string_pretty(v).unwrap_or_default()
-}
-
-fn error_value(e: &InputError, catalog: &Catalog) -> Value {
-    let key = format!("error.{}", e.code.as_str());
-    let params = e.field.as_ref().map(|f| {
-        let mut m = serde_json::Map::new();
-        m.insert("field".into(), Value::String(f.clone()));
-        m
-    });
-    let message = if catalog.get(&key).is_some() {
-        catalog.render(&key, params.as_ref())
-    } else {
-        e.message_en.clone()
-    };
-    json!({ "error": { "code": e.code, "field": e.field, "message": message,
-                       "messageJa": e.message_ja, "messageEn": e.message_en } })
-}
-
-fn read_csv(text: &str) -> Vec<Result<RawSituation, InputError>> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = match rdr.headers() {
-        Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
-        Err(_) => return vec![Err(InputError::new(ErrorCode::MalformedInput, None))],
-    };
-    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
-    let mut out = Vec::new();
-    for row in rdr.records() {
-        out.push(match row {
-            Ok(r) if r.len() > header_refs.len() => {
-                Err(InputError::new(ErrorCode::MalformedInput, None))
-            }
-            Ok(r) => {
-                let cells: Vec<&str> = r.iter().collect();
-                Ok(RawSituation::from_csv_row(&header_refs, &cells))
-            }
-            Err(_) => Err(InputError::new(ErrorCode::MalformedInput, None)),
-        });
-    }
-    out
-}
-
-const SUMMARY_COLUMNS: &[&str] = &[
-    "oldCardValid",
-    "oldCardValidUntil",
-    "oldCardProvisionalAcceptance",
-    "mynahokenshoUsable",
-    "mynahokenshoUsableUntil",
-    "kakuninshoValid",
-    "kakuninshoRoute",
-    "documentsToShow",
-    "copay",
-    "fullCostRisk",
-];
-
-fn cell(v: Option<&Value>) -> String {
-    match v {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
-            .collect::<Vec<_>>()
-            .join(";"),
-        Some(other) => other.to_string(),
+        Err(e) => {
+            let msg = if lang == Lang::Ja {
+                e.message_ja()
+            } else {
+                e.message_en()
+            };
+            eprintln_quiet(&format!("error: {}: {msg}", e.code()));
+            ExitCode::from(1)
+        }
     }
 }
 
-fn write_csv(outputs: &[Result<Value, Value>], guide: bool) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header: Vec<&str> = if guide {
-        vec!["fields", "complete"]
-    } else {
-        SUMMARY_COLUMNS.to_vec()
+/// Writes to standard error, ignoring a failure (nowhere left to report it).
+fn eprintln_quiet(s: &str) {
+    let _ = writeln!(io::stderr().lock(), "{s}");
+}
+
+/// A failed write: quiet for a closed pipe (status 0), a clear message otherwise (status 3).
+fn write_failed(e: &io::Error) -> ExitCode {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return ExitCode::SUCCESS;
+    }
+    eprintln_quiet(&format!(
+        "hoken-check: writeError: cannot write the output: {e}"
+    ));
+    ExitCode::from(3)
+}
+
+fn finish_stream(res: Result<stream::Stats, StreamError>, catalog: &Catalog) -> ExitCode {
+    let coded = |code: ErrorCode| {
+        let msg = catalog.render(&format!("error.{}", code.as_str()), None);
+        eprintln_quiet(&format!("hoken-check: {}: {msg}", code.as_str()));
     };
-    if !guide {
-        header.extend(["certainty", "warnings"]);
+    match res {
+        Ok(s) if s.failed > 0 => {
+            eprintln_quiet(&format!(
+                "hoken-check: {} of {} record(s) failed; see the error records in the output",
+                s.failed, s.records
+            ));
+            ExitCode::from(1)
+        }
+        Ok(_) => ExitCode::SUCCESS,
+        Err(StreamError::Empty) => {
+            coded(ErrorCode::EmptyInput);
+            ExitCode::from(1)
+        }
+        Err(StreamError::BadHeader(code)) => {
+            coded(code);
+            eprintln_quiet(
+                "hoken-check: the CSV header row could not be read; no record was assessed",
+            );
+            ExitCode::from(1)
+        }
+        Err(StreamError::Read(e)) => {
+            eprintln_quiet(&format!(
+                "hoken-check: readError: cannot read standard input: {e}"
+            ));
+            ExitCode::from(3)
+        }
+        Err(StreamError::Write(e)) => write_failed(&e),
     }
-    header.extend(["errorCode", "errorField", "errorMessage"]);
-    let _ = w.write_record(&header);
-    for o in outputs {
-        let row: Vec<String> = match o {
-            Ok(v) => {
-                let mut row: Vec<String> = if guide {
-                    vec![cell(v.get("fields")), cell(v.get("complete"))]
-                } else {
-                    let s = v.get("summary");
-                    let mut r: Vec<String> = SUMMARY_COLUMNS
-                        .iter()
-                        .map(|c| cell(s.and_then(|s| s.get(*c))))
-                        .collect();
-                    r.push(cell(v.get("certainty")));
-                    let codes: Vec<Value> = v
-                        .get("warnings")
-                        .and_then(Value::as_array)
-                        .map(|ws| ws.iter().filter_map(|w| w.get("code").cloned()).collect())
-                        .unwrap_or_default();
-                    r.push(cell(Some(&Value::Array(codes))));
-                    r
-                };
-                row.extend([String::new(), String::new(), String::new()]);
-                row
-            }
-            Err(e) => {
-                let err = e.get("error");
-                let mut row = vec![String::new(); header.len() - 3];
-                row.push(cell(err.and_then(|e| e.get("code"))));
-                row.push(cell(err.and_then(|e| e.get("field"))));
-                row.push(cell(err.and_then(|e| e.get("message"))));
-                row
-            }
-        };
-        let _ = w.write_record(&row);
-    }
-    w.into_inner()
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .unwrap_or_default()
 }
