@@ -29,7 +29,8 @@ pub struct Source {
     pub url: &'static str,
     /// Insurer kinds (contract tokens, comma-separated) this source speaks for; empty = any.
     /// A reason about a person of one kind cites the source for that kind (R-KAKU-3, R-OLD-7).
-    #[serde(skip_serializing_if = "str::is_empty")]
+    /// Not serialized: a cited source stays `{title, url}`.
+    #[serde(skip)]
     pub kinds: &'static str,
 }
 

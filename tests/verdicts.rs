@@ -225,3 +225,19 @@ fn a_data_change_on_an_employee_insurance_card_leaves_the_summary_and_labels_the
     );
     assert_eq!(a.verdicts[0].certainty, hoken_check::Certainty::Verified);
 }
+
+#[test]
+fn the_provisional_reason_cites_the_basis_for_the_cards_insurer_kind() {
+    // RULES.md R-PROV-1: 2025-06-27 事務連絡 (国保, from 2025-08-01); for 後期 the 2025-08-04
+    // 事務連絡 (re-checked 2026-11-29); all insurers 2025-11-12.
+    let card = |kind: &str, expiry: &str| {
+        assess(
+            json!({"asOf": "2026-01-10", "insurerKind": kind, "oldCardHeld": true,
+            "oldCardPrintedExpiry": expiry}),
+        )
+    };
+    let url = |a: &Assessment| cited_source(a, "R-PROV-1").unwrap_or_default();
+    assert!(url(&card("kokuho", "2025-07-31")).ends_with("2025-06-30"));
+    assert!(url(&card("kokiKoreisha", "2025-07-31")).ends_with("2025-08-05"));
+    assert!(url(&card("kyokaiKenpo", "2025-12-01")).ends_with("2025-11-12-4"));
+}

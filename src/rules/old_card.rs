@@ -217,15 +217,17 @@ pub fn evaluate(
             }
         } else if s.as_of < w_start {
             // Expired before the window opened for this insurer.
-            reasons.push(Reason::new(
+            reasons.push(Reason::for_kind(
                 &p::R_PROV_1,
+                kind,
                 "oldCard.provisionalNotYet",
                 Args::date("date", w_start),
             ));
         } else if s.as_of <= w_end {
             provisional_ok = true;
-            reasons.push(Reason::new(
+            reasons.push(Reason::for_kind(
                 &p::R_PROV_1,
+                kind,
                 "oldCard.provisional",
                 Args::date("from", w_start).with("until", crate::assessment::ArgValue::Date(w_end)),
             ));

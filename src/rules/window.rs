@@ -522,7 +522,12 @@ fn oshirase_verdict(h: &Held) -> Option<Verdict> {
         Status::OnlyTogether
     } else if s.as_of >= p::ABOLITION && provisional::in_window(s.insurer_kind, s.as_of) {
         let args = Args::date("from", start).with("until", crate::assessment::ArgValue::Date(end));
-        reasons.push(Reason::new(&p::R_PROV_1, "oshirase.aloneProvisional", args));
+        reasons.push(Reason::for_kind(
+            &p::R_PROV_1,
+            s.insurer_kind,
+            "oshirase.aloneProvisional",
+            args,
+        ));
         Status::Provisional
     } else {
         reasons.push(Reason::new(
