@@ -31,7 +31,11 @@ const scope = () => new URL(self.registration.scope);
 function relPath(url) {
   const base = scope();
   if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return null;
-  return decodeURIComponent(url.pathname.slice(base.pathname.length));
+  try {
+    return decodeURIComponent(url.pathname.slice(base.pathname.length));
+  } catch {
+    return null; // a malformed %-escape: not one of our files; left to the network
+  }
 }
 
 async function sha256(buf) {
