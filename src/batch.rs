@@ -218,21 +218,26 @@ impl CsvHeader {
         self.columns.is_empty()
     }
 
-    /// One data row (decoded cells) → the raw record and the id cell. Missing trailing cells
-    /// are empty (null); more cells than columns is [`ErrorCode::WrongColumnCount`].
-    ///
-    /// # Errors
-    /// [`ErrorCode::WrongColumnCount`]; every other problem is found by validation.
+    /// One data row (decoded cells) → the raw record (or the error in its place) and the id
+    /// cell, which is given even for an error row when the row has it. Missing trailing cells
+    /// are not allowed: another cell count than the header's is
+    /// [`ErrorCode::WrongColumnCount`] (an empty cell is written as nothing between commas).
+    /// Every other problem is found by validation.
     pub fn row<'c>(
         &self,
         cells: &'c [Cow<'c, str>],
-    ) -> Result<(RawSituation, Option<&'c str>), InputError> {
+    ) -> (Result<RawSituation, InputError>, Option<&'c str>) {
+        let id = self
+            .columns
+            .iter()
+            .position(|c| *c == Column::Id)
+            .and_then(|i| cells.get(i))
+            .map(AsRef::as_ref);
         if cells.len() != self.columns.len() {
-            return Err(InputError::new(ErrorCode::WrongColumnCount, None));
+            return (Err(InputError::new(ErrorCode::WrongColumnCount, None)), id);
         }
         let mut names: Vec<&str> = Vec::with_capacity(self.columns.len());
         let mut values: Vec<&str> = Vec::with_capacity(self.columns.len());
-        let mut id = None;
         for (i, col) in self.columns.iter().enumerate() {
             let cell = cells.get(i).map_or("", |c| c.as_ref());
             match col {
@@ -240,14 +245,15 @@ impl CsvHeader {
                     names.push(FIELDS[*f].0);
                     values.push(cell);
                 }
-                Column::Id => id = Some(cell),
+                Column::Id => {}
                 Column::Unknown => {
                     // Position is the CSV column (1-based), whatever the id columns.
-                    return Err(InputError::unknown_field(i + 1, &self.names[i]));
+                    let e = InputError::unknown_field(i + 1, &self.names[i]);
+                    return (Err(e), id);
                 }
             }
         }
-        Ok((RawSituation::from_csv_row(&names, &values), id))
+        (Ok(RawSituation::from_csv_row(&names, &values)), id)
     }
 }
 
@@ -522,27 +528,26 @@ pub fn decode_cells<'a>(
     cells.iter().map(|c| decode(c, enc)).collect()
 }
 
-/// A whole CSV data record → the raw record and its id cell (owned), or the error that takes
-/// its place. `pre` is the splitter's error, if any.
-///
-/// # Errors
-/// [`ErrorCode::UnbalancedQuote`] / [`ErrorCode::TooLarge`] from the splitter,
-/// [`ErrorCode::InvalidEncoding`], [`ErrorCode::WrongColumnCount`], an unknown column.
+/// A whole CSV data record → the raw record (or the error in its place) and its id cell
+/// (owned). `pre` is the splitter's error, if any: [`ErrorCode::UnbalancedQuote`] /
+/// [`ErrorCode::TooLarge`]; then come [`ErrorCode::InvalidEncoding`],
+/// [`ErrorCode::WrongColumnCount`] and unknown columns.
 pub fn csv_record_to_raw(
     header: &CsvHeader,
     record: &[u8],
     pre: Option<ErrorCode>,
     enc: TextEncoding,
-) -> Result<(RawSituation, Option<String>), InputError> {
+) -> (Result<RawSituation, InputError>, Option<String>) {
     if let Some(code) = pre {
-        return Err(InputError::new(code, None));
+        return (Err(InputError::new(code, None)), None);
     }
     let mut cells = Vec::with_capacity(header.len());
     split_cells(record, &mut cells);
-    let decoded = decode_cells(&cells, enc)
-        .ok_or_else(|| InputError::new(ErrorCode::InvalidEncoding, None))?;
-    let (raw, id) = header.row(&decoded)?;
-    Ok((raw, id.map(str::to_string)))
+    let Some(decoded) = decode_cells(&cells, enc) else {
+        return (Err(InputError::new(ErrorCode::InvalidEncoding, None)), None);
+    };
+    let (raw, id) = header.row(&decoded);
+    (raw, id.map(str::to_string))
 }
 
 // ---------------------------------------------------------------------------------------

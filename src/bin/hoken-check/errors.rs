@@ -34,7 +34,11 @@ fn ex(via: Via, s: &str) -> Example {
     Example {
         via,
         input: s.as_bytes().to_vec(),
-        shown: s.replace('\n', "⏎"),
+        shown: if s.is_empty() {
+            "(nothing: zero bytes)".into()
+        } else {
+            s.replace('\n', "⏎")
+        },
     }
 }
 

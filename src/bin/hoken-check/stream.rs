@@ -353,10 +353,7 @@ fn process_chunk(ctx: &Ctx, chunk: &Chunk) -> Done {
 fn process_record(ctx: &Ctx, data: &[u8], r: &Rec, index: u64, out: &mut Vec<u8>) -> bool {
     let line = r.line + ctx.line_offset;
     let (raw, id): (Result<RawSituation, InputError>, Option<String>) = match &ctx.csv {
-        Some((header, enc)) => match batch::csv_record_to_raw(header, data, r.pre, *enc) {
-            Ok((raw, id)) => (Ok(raw), id),
-            Err(e) => (Err(e), None),
-        },
+        Some((header, enc)) => batch::csv_record_to_raw(header, data, r.pre, *enc),
         None => match r.pre {
             Some(code) => (Err(InputError::new(code, None)), None),
             None => (batch::json_record_to_raw(data), None),
