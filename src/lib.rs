@@ -28,6 +28,7 @@ pub mod citation;
 pub mod dates;
 pub mod error;
 pub mod guide;
+pub mod packed;
 pub mod params;
 pub mod rules;
 pub mod situation;
