@@ -280,16 +280,30 @@ function errorRecord(e) {
   return errorRecord(wasm.boundaryError("internal", undefined));
 }
 
+// The length of an array argument; throws notAnArray, or unreadableInput when a Proxy array's
+// length cannot be read (there is then no record to put an error in).
+function lengthOf(situations) {
+  let isArray;
+  try {
+    isArray = Array.isArray(situations); // throws for a revoked Proxy
+  } catch {
+    isArray = false;
+  }
+  if (!isArray) throw wasm.boundaryError("notAnArray", undefined);
+  let n;
+  try {
+    n = Number(situations.length);
+  } catch {
+    n = NaN;
+  }
+  if (!(n >= 0 && n <= 0xffffffff)) throw wasm.boundaryError("unreadableInput", undefined);
+  return n;
+}
+
 /** Assesses many; one result per input, in order; never throws for a bad record. */
 export function assessMany(situations) {
   ready();
-  let n;
-  try {
-    n = Array.isArray(situations) ? Number(situations.length) : -1;
-  } catch {
-    n = -1;
-  }
-  if (!(n >= 0)) throw wasm.boundaryError("notAnArray", undefined);
+  const n = lengthOf(situations);
   const out = [];
   for (let i = 0; i < n; i++) {
     let rec;
@@ -351,8 +365,7 @@ export function packedLayout() {
  */
 export function encodeSituations(situations) {
   ready();
-  if (!Array.isArray(situations)) throw wasm.boundaryError("notAnArray", undefined);
-  const count = situations.length;
+  const count = lengthOf(situations);
   W = new Int32Array(Math.max(1024, count * 24));
   B = new Uint8Array(RECORD_BYTES * 2);
   wp = 0; bp = 0;
