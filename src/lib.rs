@@ -30,6 +30,7 @@ pub mod dates;
 pub mod error;
 pub mod guide;
 pub mod pack;
+pub mod packed;
 pub mod params;
 pub mod rules;
 pub mod situation;

@@ -1,30 +1,38 @@
 //! The WebAssembly boundary — the only file that knows about JavaScript.
 //!
-//! Every export takes plain JS values and returns plain objects (never `Map`), dates as
-//! `YYYY-MM-DD` strings, through one configured serializer. Failures are real JS `Error`
-//! objects carrying `code`, `field`, `messageJa` and `messageEn`; the person's data is never
-//! put into an error.
+//! Input never crosses as a JS object: `js/api.js` reads it (bounded, inside `try`) into the
+//! packed words of [`crate::packed`] in this module's input buffers, so no recursive
+//! deserialiser, getter or Proxy trap ever runs inside wasm, and a throwing input cannot leave
+//! the instance half-unwound. Output crosses as a tape of `i32` words with interned strings
+//! (or a fixed summary row) that `js/api.js` turns into plain objects — exactly the objects
+//! serde describes (nulls, never `undefined`; dates as `YYYY-MM-DD`).
+//!
+//! Failures are real JS `Error` objects named `HokenCheckError` carrying `code`, `field`,
+//! `messageJa` and `messageEn`; the person's data is never put into an error.
 
 use crate::error::{ErrorCode, InputError};
+use crate::packed::{self, Decoded, Tape};
 use crate::situation::RawSituation;
-use js_sys::{Array, Error as JsError, Reflect};
+use js_sys::{Error as JsError, Reflect};
 use serde::Serialize;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
-/// The one serializer configuration used for every value returned to JS.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let ser = serde_wasm_bindgen::Serializer::new()
-        .serialize_missing_as_null(true)
-        .serialize_maps_as_objects(true);
-    value.serialize(&ser).map_err(|_| {
-        error_object(
-            "internal",
-            None,
-            "結果を作れませんでした。",
-            "Could not build the result.",
-        )
-    })
+/// Words in the single-record input buffer (the JS reader's bounds need under 10,000).
+const IN_WORDS: usize = 16 * 1024;
+/// Bytes in the single-record input buffer (the record size limit of the JS reader).
+const IN_BYTES: usize = 64 * 1024;
+
+thread_local! {
+    static INPUT_WORDS: RefCell<Vec<i32>> = RefCell::new(vec![0; IN_WORDS]);
+    static INPUT_BYTES: RefCell<Vec<u8>> = RefCell::new(vec![0; IN_BYTES]);
+    static TAPE: RefCell<Tape> = RefCell::new(Tape::default());
+    static TOKENS: Vec<&'static str> = packed::tokens();
+    static RAW: RefCell<RawSituation> = RefCell::new(RawSituation::default());
 }
+
+/// Codes only the JS boundary raises, after the [`ErrorCode`]s in the layout's list.
+const JS_CODES: [&str; 3] = ["unreadableInput", "notAnArray", "internal"];
 
 fn error_object(code: &str, field: Option<&str>, ja: &str, en: &str) -> JsValue {
     let err = JsError::new(en);
@@ -50,116 +58,243 @@ fn input_error(e: &InputError) -> JsValue {
     )
 }
 
-fn raw_situation(value: JsValue) -> Result<RawSituation, JsValue> {
-    if !value.is_object() || Array::is_array(&value) {
-        return Err(input_error(&InputError::new(ErrorCode::NotAnObject, None)));
-    }
-    serde_wasm_bindgen::from_value::<RawSituation>(value)
-        .map_err(|_| input_error(&InputError::new(ErrorCode::MalformedInput, None)))
+fn internal_error() -> JsValue {
+    error_object(
+        "internal",
+        None,
+        "結果を作れませんでした。",
+        "Could not build the result.",
+    )
 }
 
-/// Assesses one Situation (a plain object with the contract's camelCase fields).
-///
-/// # Errors
-/// Throws an `Error` with `code`, `field`, `messageJa`, `messageEn` for invalid input.
-#[wasm_bindgen(js_name = assess)]
-pub fn assess_js(situation: JsValue) -> Result<JsValue, JsValue> {
-    let raw = raw_situation(situation)?;
-    let a = crate::assess_raw(&raw).map_err(|e| input_error(&e))?;
-    to_js(&a)
+fn unreadable_error(field: Option<&str>) -> JsValue {
+    error_object(
+        "unreadableInput",
+        field,
+        "値を読み取れませんでした(getter または Proxy が例外を投げました)。普通のオブジェクトを渡してください。",
+        "The value could not be read (a getter or Proxy threw). Pass plain data.",
+    )
 }
 
-/// Only the flat summary of [`assess_js`] (the batch CSV columns): much less to carry across
-/// the boundary when only the verdicts are needed (batch checks).
+/// An error the JS side raises itself, built here so every message has one owner.
 ///
-/// # Errors
-/// As [`assess_js`].
-#[wasm_bindgen(js_name = assessSummary)]
-pub fn assess_summary_js(situation: JsValue) -> Result<JsValue, JsValue> {
-    let raw = raw_situation(situation)?;
-    let a = crate::assess_raw(&raw).map_err(|e| input_error(&e))?;
-    to_js(&a.summary)
-}
-
-/// Assesses many Situations; one result per input, in order: either an Assessment or
-/// `{ error: { code, field, messageJa, messageEn } }`. Never throws for a bad record.
-///
-/// # Errors
-/// Throws only when the argument is not an array.
-#[wasm_bindgen(js_name = assessMany)]
-pub fn assess_many_js(situations: JsValue) -> Result<JsValue, JsValue> {
-    if !Array::is_array(&situations) {
-        return Err(error_object(
+/// `code` is `unreadableInput` (with `field`), `notAnArray` or `wrongTypeDate`.
+#[wasm_bindgen(js_name = boundaryError)]
+pub fn boundary_error(code: &str, field: Option<String>) -> JsValue {
+    match code {
+        "unreadableInput" => unreadable_error(field.as_deref()),
+        "notAnArray" => error_object(
             "notAnArray",
             None,
             "状況の配列を渡してください。",
             "Pass an array of situations.",
-        ));
+        ),
+        "wrongTypeDate" => date_type_error(),
+        _ => internal_error(),
     }
-    let arr = Array::from(&situations);
-    let out = Array::new_with_length(arr.length());
-    #[derive(Serialize)]
-    struct ErrorRecord<'a> {
-        error: &'a InputError,
-    }
-    for (i, item) in arr.iter().enumerate() {
-        let v = match raw_situation(item) {
-            Ok(raw) => match crate::assess_raw(&raw) {
-                Ok(a) => to_js(&a)?,
-                Err(e) => to_js(&ErrorRecord { error: &e })?,
-            },
-            Err(_) => to_js(&ErrorRecord {
-                error: &InputError::new(ErrorCode::NotAnObject, None),
-            })?,
-        };
-        out.set(i as u32, v);
-    }
-    Ok(out.into())
 }
 
-/// Which unanswered fields of a partial Situation would change the answer.
-///
-/// # Errors
-/// As [`assess_js`] for the fields that are given.
-#[wasm_bindgen(js_name = missingFields)]
-pub fn missing_fields_js(partial: JsValue) -> Result<JsValue, JsValue> {
-    let raw = raw_situation(partial)?;
-    let m = crate::missing_fields(&raw).map_err(|e| input_error(&e))?;
-    to_js(&m)
+fn date_type_error() -> JsValue {
+    error_object(
+        "wrongType",
+        None,
+        "日付は文字列で渡してください。",
+        "Pass the date as a string.",
+    )
 }
 
-/// Parses a date as printed on a card: `{ date, era, warnings }`.
+/// Writes `v` as a tape; returns its length in words.
+fn tape<T: Serialize + ?Sized>(v: &T) -> Result<i32, JsValue> {
+    TAPE.with(|t| {
+        let mut t = t.borrow_mut();
+        t.write(v).map_err(|_| internal_error())?;
+        i32::try_from(t.words.len()).map_err(|_| internal_error())
+    })
+}
+
+/// The instance's `WebAssembly.Memory` (for the JS views on the buffers).
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// `[wordsPtr, wordsLen, bytesPtr, bytesLen]` of the single-record input buffers.
+#[wasm_bindgen(js_name = inputBuffers)]
+pub fn input_buffers() -> Vec<u32> {
+    let (wp, wl) = INPUT_WORDS.with(|w| {
+        let w = w.borrow();
+        (w.as_ptr() as u32, w.len() as u32)
+    });
+    let (bp, bl) = INPUT_BYTES.with(|b| {
+        let b = b.borrow();
+        (b.as_ptr() as u32, b.len() as u32)
+    });
+    vec![wp, wl, bp, bl]
+}
+
+/// Address of the output words (valid until the next call).
+#[wasm_bindgen(js_name = tapePtr)]
+pub fn tape_ptr() -> u32 {
+    TAPE.with(|t| t.borrow().words.as_ptr() as u32)
+}
+
+/// Interned strings from index `from` on (the JS side caches them).
+#[wasm_bindgen(js_name = tapeStrings)]
+pub fn tape_strings(from: u32) -> Vec<String> {
+    TAPE.with(|t| {
+        let t = t.borrow();
+        t.strings
+            .get(from as usize..)
+            .map(<[String]>::to_vec)
+            .unwrap_or_default()
+    })
+}
+
+/// The packed layout (fields, tokens, summary columns, error codes) as a tape.
 ///
 /// # Errors
-/// Throws an `Error` with the date error's `code` (`malformedDate`, `impossibleDate` …).
+/// Only if writing the tape fails (never in practice).
+#[wasm_bindgen(js_name = packedLayout)]
+pub fn packed_layout() -> Result<i32, JsValue> {
+    tape(&packed::layout(&JS_CODES))
+}
+
+/// Decodes the input buffer into the reused record and runs `f` on it.
+fn with_input<T>(f: impl FnOnce(&RawSituation) -> Result<T, JsValue>) -> Result<T, JsValue> {
+    RAW.with(|raw| {
+        let mut raw = raw.borrow_mut();
+        let decoded = INPUT_WORDS.with(|w| {
+            INPUT_BYTES.with(|b| {
+                TOKENS.with(|t| packed::decode_into(&w.borrow(), &b.borrow(), t, &mut raw))
+            })
+        });
+        match decoded {
+            Decoded::Raw(_) => f(&raw),
+            Decoded::Unreadable(field) => Err(unreadable_error(field)),
+            Decoded::TooLarge(field) => {
+                Err(input_error(&InputError::new(ErrorCode::TooLarge, field)))
+            }
+            Decoded::Corrupt => Err(input_error(&InputError::new(
+                ErrorCode::MalformedInput,
+                None,
+            ))),
+        }
+    })
+}
+
+/// Assesses the record in the input buffer. `mode` 0: the whole Assessment as a tape;
+/// 1: the summary as a row (returns 0) or, when it cannot be packed, as a tape (its length);
+/// 2: the missing fields as a tape.
+///
+/// # Errors
+/// A `HokenCheckError` with `code`, `field`, `messageJa`, `messageEn` for invalid input.
+#[wasm_bindgen(js_name = assessInput)]
+pub fn assess_input(mode: u32) -> Result<i32, JsValue> {
+    if mode == 2 {
+        return with_input(|raw| {
+            let m = crate::missing_fields(raw).map_err(|e| input_error(&e))?;
+            tape(&m)
+        });
+    }
+    let a = with_input(|raw| crate::assess_raw(raw).map_err(|e| input_error(&e)))?;
+    if mode == 0 {
+        return tape(&a);
+    }
+    let packed = TAPE.with(|t| {
+        let mut t = t.borrow_mut();
+        t.words.clear();
+        t.words.resize(packed::SUMMARY_WIDTH, 0);
+        packed::write_summary(&mut t.words, &a.summary)
+    });
+    if packed {
+        Ok(0)
+    } else {
+        tape(&a.summary)
+    }
+}
+
+/// Summaries of a packed batch (records one after another, as `encodeSituations` writes
+/// them): one row of `summaryWidth` words per record, errors in place. Never throws; words
+/// that no encoder writes give a `malformedInput` row and end the batch's reading.
+#[wasm_bindgen(js_name = assessBatch)]
+pub fn assess_batch(words: &[i32], bytes: &[u8], count: u32) -> Vec<i32> {
+    let n = count as usize;
+    let mut out = vec![0i32; n.saturating_mul(packed::SUMMARY_WIDTH)];
+    let malformed = packed::error_status(&InputError::new(ErrorCode::MalformedInput, None));
+    let unreadable = 1 + i32::try_from(packed::ERROR_CODES.len()).unwrap_or(0);
+    TOKENS.with(|tokens| {
+        let mut pos = 0usize;
+        for row in out.chunks_mut(packed::SUMMARY_WIDTH) {
+            let at = i32::try_from(pos).unwrap_or(-1);
+            let Some(rec) = words.get(pos..) else {
+                packed::write_error(row, malformed, None, at);
+                continue;
+            };
+            let len = rec
+                .first()
+                .and_then(|l| usize::try_from(*l).ok())
+                .filter(|l| *l >= 2);
+            let Some(len) = len else {
+                // Framing is lost: every further record is unreadable too.
+                packed::write_error(row, malformed, None, at);
+                pos = usize::MAX;
+                continue;
+            };
+            pos = pos.saturating_add(len);
+            match packed::decode(rec, bytes, tokens) {
+                Decoded::Raw(raw) => match crate::assess_raw(&raw) {
+                    Ok(a) => {
+                        if !packed::write_summary(row, &a.summary) {
+                            packed::write_error(row, malformed, None, at);
+                        }
+                    }
+                    Err(e) => {
+                        packed::write_error(row, packed::error_status(&e), e.field.as_deref(), at)
+                    }
+                },
+                Decoded::Unreadable(f) => packed::write_error(row, unreadable, f, at),
+                Decoded::TooLarge(f) => packed::write_error(
+                    row,
+                    packed::error_status(&InputError::new(ErrorCode::TooLarge, None)),
+                    f,
+                    at,
+                ),
+                Decoded::Corrupt => packed::write_error(row, malformed, None, at),
+            }
+        }
+    });
+    out
+}
+
+/// Parses a date as printed on a card: `{ date, era, warnings }` as a tape.
+///
+/// # Errors
+/// Throws an `Error` with the date error's `code` (`malformedDate`, `impossibleDate` …), or
+/// `wrongType` when `text` is not a string.
 #[wasm_bindgen(js_name = parseDate)]
-pub fn parse_date_js(text: JsValue) -> Result<JsValue, JsValue> {
+pub fn parse_date_js(text: JsValue) -> Result<i32, JsValue> {
     let Some(text) = text.as_string() else {
-        return Err(error_object(
-            "wrongType",
-            None,
-            "日付は文字列で渡してください。",
-            "Pass the date as a string.",
-        ));
+        return Err(date_type_error());
     };
     match crate::parse_date(&text) {
-        Ok(p) => to_js(&p),
+        Ok(p) => tape(&p),
         Err(e) => Err(error_object(e.code(), None, e.message_ja(), e.message_en())),
     }
 }
 
-/// A `YYYY-MM-DD` date as 和暦 parts: `{ era, year, month, day }` (year 1 = 元年), from the
-/// engine's one era table.
+/// A `YYYY-MM-DD` date as 和暦 parts `{ era, year, month, day }` (year 1 = 元年) as a tape.
 ///
 /// # Errors
-/// Throws an `Error` with `malformedDate` / `impossibleDate`, or `outOfRange` before 1868.
+/// `wrongType` when not a string, `malformedDate` / `impossibleDate`, or `outOfRange`.
 #[wasm_bindgen(js_name = toWareki)]
-pub fn to_wareki_js(iso: JsValue) -> Result<JsValue, JsValue> {
-    let text = iso.as_string().unwrap_or_default();
+pub fn to_wareki_js(iso: JsValue) -> Result<i32, JsValue> {
+    let Some(text) = iso.as_string() else {
+        return Err(date_type_error());
+    };
     let d = crate::dates::parse_iso(&text)
         .map_err(|e| error_object(e.code(), None, e.message_ja(), e.message_en()))?;
     match crate::dates::to_wareki(d) {
-        Some(w) => to_js(&w),
+        Some(w) => tape(&w),
         None => {
             let e = crate::dates::DateError::OutOfRange;
             Err(error_object(e.code(), None, e.message_ja(), e.message_en()))
@@ -168,11 +303,28 @@ pub fn to_wareki_js(iso: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// Rules version, data hash, rules-as-of date, every rule with its sources and every dated
-/// parameter.
+/// parameter, as a tape.
 ///
 /// # Errors
-/// Only if serialisation fails (never in practice).
+/// Only if writing the tape fails (never in practice).
 #[wasm_bindgen(js_name = rulesInfo)]
-pub fn rules_info_js() -> Result<JsValue, JsValue> {
-    to_js(&crate::rules_info())
+pub fn rules_info_js() -> Result<i32, JsValue> {
+    tape(&crate::rules_info())
+}
+
+/// The `HokenCheckError` of a batch error row: `status` is the row's status word, `field` the
+/// field name when known.
+#[wasm_bindgen(js_name = rowError)]
+pub fn row_error(status: u32, field: Option<String>) -> JsValue {
+    let i = (status as usize).wrapping_sub(1);
+    match packed::ERROR_CODES.get(i) {
+        Some(code) => input_error(&InputError::new(*code, field.as_deref())),
+        None => boundary_error(
+            JS_CODES
+                .get(i.wrapping_sub(packed::ERROR_CODES.len()))
+                .copied()
+                .unwrap_or("internal"),
+            field,
+        ),
+    }
 }
