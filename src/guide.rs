@@ -4,11 +4,23 @@
 //! answered, this module tries the values that field can take (for dates: days around `asOf`
 //! and around the rule dates) and reports the field when some value changes the summary —
 //! directly, or once one other unanswered yes/no or choice question is answered (so "has a My
-//! Number card" is asked first, and its expiry only when it matters). Fields come in contract
-//! order, which is the order of questions. It uses the engine itself, so it can never disagree
-//! with it.
+//! Number card" is asked first, and its expiry only when it matters). Fields come in question
+//! order. It uses the engine itself, so it can never disagree with it.
+//!
+//! Three choices make the questions few and natural (issue 7):
+//! - **Question order** is [`QUESTION_ORDER`], not contract order: what the person wants to
+//!   know first, then the insurer and age, then each document's "do you have it / is it
+//!   registered" before that document's dates, so a date is asked only once its prerequisite
+//!   says it can matter.
+//! - **Implied answers are never asked** ([`IMPLIED`]): e.g. a traditional card someone holds
+//!   was issued by 2024-12-01, because none were issued after (R-OLD-1).
+//! - **"Changes the answer"** means a change in what the person can use, until when, and what
+//!   they pay ([`decision`]): an extra alternative in the list of documents to show does not
+//!   make a question worth asking when the best document stays the same — except for a school
+//!   trip or nursery, where that list *is* the answer (R-OSHI-2). The documents presented at a
+//!   window are asked only when the person says they are at a window with a reader problem.
 
-use crate::assessment::Summary;
+use crate::assessment::{KakuninshoRoute, Summary};
 use crate::dates::{self, NaiveDate};
 use crate::error::InputError;
 use crate::params as p;
@@ -17,6 +29,60 @@ use crate::situation::{
     Circumstance, Document, FieldKind, RawSituation, RawValue, Situation, FIELDS,
 };
 use serde::Serialize;
+
+/// Every question the engine can ask, in the order it is asked (each contract field but
+/// `asOf` and the [`IMPLIED`] ones, exactly once; a test checks this).
+pub const QUESTION_ORDER: &[&str] = &[
+    "situation",
+    "insurerKind",
+    "birthDate",
+    "kokiRegion",
+    "hasMyNumberCard",
+    "registeredForInsurance",
+    "registrationCancelledDate",
+    "myNumberCardExpiry",
+    "ecertExpiry",
+    "shikakuKakuninshoHeld",
+    "shikakuKakuninshoExpiry",
+    "oldCardHeld",
+    "oldCardPrintedExpiry",
+    "qualificationLostDate",
+    "cardDataChangeDate",
+    "shikakuJohoOshiraseHeld",
+    "difficultyUsingCard",
+    "kakuninshoApplicationMade",
+    "smartphone",
+    "facilitySupportsSmartphone",
+    "documentsPresented",
+];
+
+/// Questions that only make sense once another is answered: (question, prerequisite).
+pub const PREREQUISITES: &[(&str, &str)] = &[
+    ("kokiRegion", "insurerKind"),
+    ("registeredForInsurance", "hasMyNumberCard"),
+    ("registrationCancelledDate", "registeredForInsurance"),
+    ("myNumberCardExpiry", "registeredForInsurance"),
+    ("ecertExpiry", "registeredForInsurance"),
+    ("shikakuKakuninshoExpiry", "shikakuKakuninshoHeld"),
+    ("oldCardPrintedExpiry", "oldCardHeld"),
+    ("qualificationLostDate", "oldCardHeld"),
+    ("cardDataChangeDate", "oldCardHeld"),
+    ("facilitySupportsSmartphone", "smartphone"),
+];
+
+fn prerequisite(name: &str) -> Option<&'static str> {
+    PREREQUISITES
+        .iter()
+        .find(|(q, _)| *q == name)
+        .map(|(_, p)| *p)
+}
+
+/// Fields never asked because their answer is implied, with why.
+pub const IMPLIED: &[(&str, &str)] = &[(
+    "oldCardIssuedBy20241201",
+    "R-OLD-1: no traditional card was issued from 2024-12-02, so one that is held was issued by \
+     2024-12-01; the field only serves to flag impossible input",
+)];
 
 /// The guidance for a partial Situation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -45,11 +111,11 @@ pub fn missing_fields(raw: &RawSituation) -> Result<MissingFields, InputError> {
         });
     }
     let base = raw.validate()?;
-    let base_summary = rules::assess(&base).summary;
-    let unanswered: Vec<(&'static str, FieldKind)> = FIELDS
+    let base_summary = decision(&base, rules::assess(&base).summary);
+    let unanswered: Vec<(&'static str, FieldKind)> = QUESTION_ORDER
         .iter()
-        .copied()
-        .filter(|(name, _)| *name != "asOf" && !given.contains(name))
+        .filter(|name| !given.contains(name))
+        .filter_map(|name| FIELDS.iter().copied().find(|(n, _)| n == name))
         .collect();
     // Yes/no and choice questions that can make another answer matter ("has a My Number card"
     // makes its expiry matter). Each such answer's situation is assessed once, here. Dates are
@@ -61,33 +127,122 @@ pub fn missing_fields(raw: &RawSituation) -> Result<MissingFields, InputError> {
             candidates(n, *k, &base).into_iter().map(|w| {
                 let mut with_g = base.clone();
                 with_g.copy_field(&w, n);
-                let summary = rules::assess(&with_g).summary;
+                let summary = decision(&with_g, rules::assess(&with_g).summary);
                 (*n, with_g, summary)
             })
         })
         .collect();
     let changes = |from: &Situation, before: &Summary, name: &str, cands: &[Situation]| {
-        cands.iter().any(|v| {
-            let mut s = from.clone();
-            s.copy_field(v, name);
-            rules::assess(&s).summary != *before
-        })
+        asked_in(name, from)
+            && cands.iter().any(|v| {
+                let mut s = from.clone();
+                s.copy_field(v, name);
+                decision(&s, rules::assess(&s).summary) != *before
+            })
     };
+    let is_unanswered = |n: &str| unanswered.iter().any(|(u, _)| *u == n);
     let mut fields = Vec::new();
     for (name, kind) in &unanswered {
+        // A question waits for its unanswered prerequisite ("registered?" before its dates).
+        if prerequisite(name).is_some_and(is_unanswered) {
+            continue;
+        }
         let cands = candidates(name, *kind, &base);
-        // Directly, or once one of those other questions is answered a certain way.
-        let matters = changes(&base, &base_summary, name, &cands)
-            || enabled_states
+        // Directly, or once an earlier question is answered a certain way (then that one is
+        // asked too), or (for a prerequisite) once it opens a question that then changes the
+        // answer.
+        let direct = changes(&base, &base_summary, name, &cands);
+        // An earlier question that makes this one matter is asked too, first (R-OLD-5: the
+        // insurer kind matters with the birth date, the birth date with the insurer kind).
+        let opener = if direct {
+            None
+        } else {
+            enabled_states
                 .iter()
-                .filter(|(g, _, _)| g != name)
-                .any(|(_, with_g, before)| changes(with_g, before, name, &cands));
+                .filter(|(g, _, _)| asked_before(g, name))
+                .find(|(_, with_g, before)| changes(with_g, before, name, &cands))
+                .map(|(g, _, _)| *g)
+        };
+        if let Some(g) = opener {
+            if !fields.contains(&g) {
+                let at = fields
+                    .iter()
+                    .position(|f| asked_before(g, f))
+                    .unwrap_or(fields.len());
+                fields.insert(at, g);
+            }
+        }
+        let matters = direct
+            || opener.is_some()
+            || unanswered
+                .iter()
+                .filter(|(d, _)| prerequisite(d) == Some(*name))
+                .any(|(d, dk)| {
+                    let dc = candidates(d, *dk, &base);
+                    enabled_states
+                        .iter()
+                        .filter(|(g, _, _)| g == name)
+                        .any(|(_, with_g, before)| changes(with_g, before, d, &dc))
+                });
         if matters {
             fields.push(*name);
         }
     }
     let complete = fields.is_empty();
     Ok(MissingFields { fields, complete })
+}
+
+/// The part of the summary a question must be able to change to be worth asking: what is
+/// usable, until when, the copay and the best document to show. A 資格確認書 not yet held, the last day of a card that no
+/// longer works, the route to a 資格確認書 while something usable is held, and the whole list
+/// of documents to show (except for a school trip or nursery, R-OSHI-2, where that list is the
+/// answer) are details of the answer, not reasons for another question.
+pub fn decision(s: &Situation, mut summary: Summary) -> Summary {
+    if summary.old_card_valid != Some(true) {
+        summary.old_card_valid_until = None;
+    }
+    if !summary.documents_to_show.is_empty() {
+        summary.kakuninsho_route = KakuninshoRoute::NotNeeded;
+    }
+    // A 資格確認書 that is not held yet (on its way) is not something to bring today.
+    if !summary.kakuninsho_valid {
+        summary
+            .documents_to_show
+            .retain(|d| *d != Document::ShikakuKakuninsho);
+    }
+    // The smartphone is an alternative to the card (R-MYNA-5): while the card works it changes
+    // nothing the person must do.
+    if summary
+        .documents_to_show
+        .contains(&Document::MynahokenshoCard)
+    {
+        summary
+            .documents_to_show
+            .retain(|d| *d != Document::MynahokenshoSmartphone);
+    }
+    if !matches!(
+        s.situation,
+        Circumstance::SchoolTrip | Circumstance::Nursery
+    ) {
+        summary.documents_to_show.truncate(1);
+    }
+    summary
+}
+
+/// Whether question `a` comes before question `b` in [`QUESTION_ORDER`].
+fn asked_before(a: &str, b: &str) -> bool {
+    let at = |n: &str| QUESTION_ORDER.iter().position(|q| *q == n);
+    matches!((at(a), at(b)), (Some(x), Some(y)) if x < y)
+}
+
+/// Whether `name` is asked at all in situation `s`: the documents presented only at a window
+/// with a reader problem (R-FAIL-1) — otherwise the answer is about the best document held.
+fn asked_in(name: &str, s: &Situation) -> bool {
+    name != "documentsPresented"
+        || matches!(
+            s.situation,
+            Circumstance::ReaderFailure | Circumstance::NoReader
+        )
 }
 
 fn candidate_dates(name: &str, base: &Situation) -> Vec<NaiveDate> {
@@ -152,5 +307,110 @@ fn raw_candidates(name: &str, kind: FieldKind, base: &Situation) -> Vec<RawValue
                     .collect()
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    // serde_json (for readable inputs) is a native-only dev-dependency.
+    #![cfg(not(target_arch = "wasm32"))]
+    use super::*;
+
+    fn fields(json: &str) -> Vec<&'static str> {
+        let raw: RawSituation = serde_json::from_str(json).expect("test input is JSON");
+        missing_fields(&raw).expect("valid test input").fields
+    }
+
+    #[test]
+    fn question_order_holds_every_contract_field_but_as_of_and_the_implied_ones_once() {
+        let mut expected: Vec<&str> = FIELDS
+            .iter()
+            .map(|(n, _)| *n)
+            .filter(|n| *n != "asOf" && !IMPLIED.iter().any(|(i, _)| i == n))
+            .collect();
+        let mut got = QUESTION_ORDER.to_vec();
+        expected.sort_unstable();
+        got.sort_unstable();
+        assert_eq!(got, expected);
+        for (q, p) in PREREQUISITES {
+            let at = |n: &str| QUESTION_ORDER.iter().position(|x| *x == n);
+            assert!(at(p) < at(q), "{p} is asked before {q}");
+        }
+    }
+
+    #[test]
+    fn what_the_person_wants_to_know_is_asked_first() {
+        // Issue 7: "first what the person wants to know"; the circumstance changes the answer
+        // (a school trip is answered with R-OSHI-2's documents).
+        assert_eq!(fields(r#"{"asOf":"2026-11-29"}"#)[0], "situation");
+    }
+
+    #[test]
+    fn registration_is_asked_before_the_dates_of_the_card() {
+        // The expiry dates of a My Number card matter only for a registered card (R-MYNA-1).
+        let f = fields(r#"{"asOf":"2026-11-29","situation":"normal"}"#);
+        assert!(f.contains(&"hasMyNumberCard"), "{f:?}");
+        for later in [
+            "registeredForInsurance",
+            "ecertExpiry",
+            "myNumberCardExpiry",
+        ] {
+            assert!(
+                !f.contains(&later),
+                "{later} waits for its prerequisite: {f:?}"
+            );
+        }
+        let f = fields(r#"{"asOf":"2026-11-29","situation":"normal","hasMyNumberCard":true}"#);
+        assert!(f.contains(&"registeredForInsurance"), "{f:?}");
+        assert!(!f.contains(&"ecertExpiry"), "{f:?}");
+        let f = fields(
+            r#"{"asOf":"2026-11-29","situation":"normal","hasMyNumberCard":true,"registeredForInsurance":true}"#,
+        );
+        assert!(f.contains(&"ecertExpiry"), "{f:?}");
+        let f = fields(
+            r#"{"asOf":"2026-11-29","situation":"normal","hasMyNumberCard":true,"registeredForInsurance":false}"#,
+        );
+        assert!(!f.contains(&"ecertExpiry"), "{f:?}");
+    }
+
+    #[test]
+    fn the_issue_date_of_a_held_traditional_card_is_never_asked() {
+        // R-OLD-1: none were issued from 2024-12-02, so the answer is implied.
+        let f = fields(
+            r#"{"asOf":"2025-11-30","situation":"normal","insurerKind":"kokuho","oldCardHeld":true}"#,
+        );
+        assert!(f.contains(&"oldCardPrintedExpiry"), "{f:?}");
+        assert!(!f.contains(&"oldCardIssuedBy20241201"), "{f:?}");
+    }
+
+    #[test]
+    fn the_smartphone_is_not_asked_while_the_card_works() {
+        // R-MYNA-5: the smartphone is an alternative to a working card, not a condition.
+        let f = fields(
+            r#"{"asOf":"2026-11-29","situation":"normal","hasMyNumberCard":true,"registeredForInsurance":true,"myNumberCardExpiry":"2031-04-01","ecertExpiry":"2030-10-20"}"#,
+        );
+        assert!(!f.contains(&"smartphone"), "{f:?}");
+        assert!(!f.contains(&"facilitySupportsSmartphone"), "{f:?}");
+    }
+
+    #[test]
+    fn the_documents_presented_are_asked_only_at_a_window_with_a_reader_problem() {
+        let base = r#""asOf":"2026-11-29","hasMyNumberCard":true,"registeredForInsurance":true,"myNumberCardExpiry":"2031-04-01","ecertExpiry":"2030-10-20","shikakuKakuninshoHeld":false,"oldCardHeld":false,"shikakuJohoOshiraseHeld":true"#;
+        let normal = fields(&format!(r#"{{{base},"situation":"normal"}}"#));
+        assert!(!normal.contains(&"documentsPresented"), "{normal:?}");
+        // R-FAIL-1: what is shown at a failed reader decides the copay.
+        let failed = fields(&format!(r#"{{{base},"situation":"readerFailure"}}"#));
+        assert!(failed.contains(&"documentsPresented"), "{failed:?}");
+    }
+
+    #[test]
+    fn a_dead_card_s_end_date_does_not_make_a_question() {
+        // R-OLD-1: from 2025-12-02 (and after R-PROV-1 ended 2026-03-31) no traditional card
+        // works, so its printed expiry changes nothing the person can do.
+        let f = fields(
+            r#"{"asOf":"2026-11-29","situation":"normal","insurerKind":"kokuho","hasMyNumberCard":false,"shikakuKakuninshoHeld":false,"oldCardHeld":true}"#,
+        );
+        assert!(!f.contains(&"oldCardPrintedExpiry"), "{f:?}");
+        assert!(!f.contains(&"qualificationLostDate"), "{f:?}");
     }
 }

@@ -2,6 +2,7 @@
 // explanation, next actions, reasons with sources, the reception card and the .ics file.
 import { msg, txt, dateNodes, lang } from "./i18n.js";
 
+const SVGNS = "http://www.w3.org/2000/svg";
 const DOCS = ["mynahokensho", "shikakuKakuninsho", "oldCard", "shikakuJohoOshirase"];
 const OK = new Set(["valid", "grace"]);
 const NO = new Set(["invalid", "provisional"]);
@@ -21,6 +22,8 @@ export function headline(v) {
   const until = v.document === "mynahokensho" && v.graceUntil ? v.graceUntil : v.validUntil;
   if (OK.has(v.status)) return until ? ["ui.verdict.until", { date: until }, "ok"] : ["ui.verdict.usable", {}, "ok"];
   if (NO.has(v.status)) return ["ui.verdict.notUsable", {}, "no"];
+  // Not held yet: usable once it arrives (not something to bring today).
+  if (v.status === "onTheWay") return ["ui.verdict.whenArrives", {}, "info"];
   return ["status." + v.status, {}, "info"];
 }
 
@@ -33,12 +36,17 @@ function documentVerdicts(a) {
 function detailLines(h, v, lg) {
   const lines = [];
   if (v.document === "mynahokensho" && v.validUntil && OK.has(v.status)) {
-    lines.push(h("p", { class: "verdict-detail" }, msg("ui.verdict.expires", { date: v.validUntil }, lg)));
+    lines.push(h("span", { class: "verdict-detail", "data-expires": "1" }, msg("ui.verdict.expires", { date: v.validUntil }, lg)));
   }
-  if (v.status === "grace") lines.push(h("p", { class: "verdict-detail" }, msg("status.grace", {}, lg)));
-  if (NO.has(v.status) && v.validUntil) lines.push(h("p", { class: "verdict-detail" }, msg("ui.verdict.ended", { date: v.validUntil }, lg)));
+  if (v.status === "grace") lines.push(h("span", { class: "verdict-detail" }, msg("status.grace", {}, lg)));
+  // A マイナ保険証 works until the end of its R-MYNA-3 grace period, not the certificate's
+  // expiry; a traditional card's day is "by" (its earliest end cause may not have been asked).
+  const ended = v.document === "mynahokensho" && v.graceUntil ? v.graceUntil : v.validUntil;
+  if (NO.has(v.status) && ended) {
+    lines.push(h("span", { class: "verdict-detail" }, msg(v.document === "oldCard" ? "ui.verdict.endedBy" : "ui.verdict.ended", { date: ended }, lg)));
+  }
   if (v.status === "provisional" && v.graceUntil) {
-    lines.push(h("p", { class: "verdict-detail" }, msg("ui.verdict.provisionalUntil", { date: v.graceUntil }, lg)));
+    lines.push(h("span", { class: "verdict-detail" }, msg("ui.verdict.provisionalUntil", { date: v.graceUntil }, lg)));
   }
   return lines;
 }
@@ -55,8 +63,7 @@ function verdictCard(h, v, lg) {
     h("h3", { class: "verdict-doc" }, msg("kind." + v.document, {}, lg)),
     h("p", { class: "verdict-big" }, h("span", { class: "verdict-icon", "aria-hidden": "true" }, ICON[tone]), " ",
       h("span", { class: "verdict-text" }, msg(key, params, lg))),
-    detailLines(h, v, lg),
-    v.certainty !== "verified" ? h("p", { class: "certainty" }, msg("ui.certainty", {}, lg), ": ", msg("certainty." + v.certainty, {}, lg)) : null);
+    detailLines(h, v, lg).map((l) => h("p", {}, l)));
 }
 
 function section(h, id, titleKey, ...kids) {
@@ -66,8 +73,43 @@ function section(h, id, titleKey, ...kids) {
 
 function sourceLink(h, source) {
   if (!source) return null;
-  return h("a", { href: source.url, target: "_blank", rel: "noopener noreferrer", class: "source" },
+  // Most sources have Japanese titles: marked as such inside an English page.
+  return h("a", { href: source.url, target: "_blank", rel: "noopener noreferrer", class: "source",
+    lang: /[\u3040-\u30ff\u3400-\u9fff]/.test(source.title) ? "ja" : null },
     source.title, h("span", { class: "vh" }, ` (${txt("ui.newTab")})`));
+}
+
+/** The one thing to do now: the first next action (reader-failure steps stay in the reader
+ * section while the マイナ保険証 works), worded from the engine's facts. A 資格確認書 that is
+ * sent without application and should already have come (all traditional cards ended on the
+ * R-OLD-1 cap day) is "should have arrived — ask", not "wait". */
+export function firstAction(a, ctx) {
+  const s = a.summary;
+  const acts = a.nextActions.filter((x) => !(s.mynahokenshoUsable && READER_KEYS.includes(x.messageKey)));
+  const overdue = (x) => x.messageKey === "action.waitForKakuninsho" && ctx.overdueAfter && a.asOf > ctx.overdueAfter;
+  // Getting a document that should already be here comes first; otherwise the first action
+  // that can be done now (not one that starts later, like renewing years ahead).
+  const x = acts.find(overdue) || acts.find((y) => !y.from || y.from <= a.asOf) || acts[0];
+  if (!x) return null;
+  if (overdue(x)) {
+    return { ...x, messageKey: "ui.todo.kakuninshoShouldHaveArrived", params: { ...(x.params || {}), date: ctx.overdueAfter }, where: ctx.where };
+  }
+  return { ...x, where: ctx.where };
+}
+
+/** One line per document the person holds (or is sent): name, verdict, until when. Unknown
+ * answers about a document make its verdict "probably", never a plain ✓. */
+function docLine(h, v, unknownDocs) {
+  const [key, params, tone0] = headline(v);
+  const unsure = tone0 === "ok" && unknownDocs.has(v.document);
+  const tone = unsure ? "maybe" : tone0;
+  return h("li", { class: `doc-line verdict tone-${tone}`, "data-doc": v.document, "data-status": v.status },
+    h("span", { class: "verdict-icon", "aria-hidden": "true" }, unsure ? "?" : ICON[tone0]),
+    h("span", { class: "doc-line-text" },
+      h("strong", { class: "verdict-doc" }, msg("kind." + v.document)), h("span", { "aria-hidden": "true" }, ": "),
+      h("span", { class: "verdict-text" }, msg(key, params)),
+      unsure ? h("span", { class: "unsure" }, " ", msg("ui.unsure.probably")) : null,
+      detailLines(h, v).filter((l) => !l.dataset.expires)));
 }
 
 export function renderAnswer(root, a, ctx) {
@@ -76,59 +118,59 @@ export function renderAnswer(root, a, ctx) {
   const verdicts = documentVerdicts(a);
   const windowVerdict = a.verdicts.find((v) => v.document === "window");
   const years = yearsParam(a);
+  const unknownDocs = new Set(ctx.unknownDocs || []);
+  const trip = ["schoolTrip", "nursery"].includes(ctx.circumstance);
 
-  add(root, 
-    h("h1", { id: "page-title", tabindex: "-1" }, msg("ui.answer.title")),
+  // --- the first phone screen: the answer in one sentence, each document, what to do now ---
+  const leadKey = s.copay === "normal" ? "ui.lead.normal" : s.copay === "normalIfOnlineConfirmed" ? "ui.lead.online" : "ui.lead.full";
+  add(root,
+    h("h1", { id: "page-title", tabindex: "-1", class: "answer-lead " + (s.copay === "normal" ? "tone-ok" : "tone-no") }, msg(leadKey)),
     ctx.asOfLine());
+  const held = verdicts.filter((v) => v.status !== "notHeld");
+  add(root, section(h, "docs", "ui.sec.docs",
+    held.length ? h("ul", { class: "doc-lines" }, held.map((v) => docLine(h, v, unknownDocs)))
+      : h("p", {}, msg("ui.docs.none"))));
 
-  add(root, section(h, "docs", "ui.sec.docs", h("div", { class: "verdicts" }, verdicts.map((v) => verdictCard(h, v)))));
+  const todo = firstAction(a, ctx);
+  add(root, h("section", { class: "todo", "data-section": "todo", "aria-labelledby": "sec-todo" },
+    h("h2", { id: "sec-todo" }, msg("ui.todo.title")),
+    todo ? [
+      h("p", { "data-key": todo.messageKey }, msg(todo.messageKey, todo.params)),
+      (todo.from || todo.deadline) ? h("p", { class: "when" },
+        todo.from ? msg("ui.from", { date: todo.from }) : null, todo.from && todo.deadline ? " / " : null,
+        todo.deadline ? msg("ui.deadline", { date: todo.deadline }) : null) : null,
+      // Whom to contact, when the engine's words do not already say where (the overdue
+      // 資格確認書 is the page's own wording).
+      todo.messageKey.startsWith("ui.todo.") && todo.where ? h("p", { class: "where" }, msg("ui.todo.where"), ": ", msg(todo.where)) : null,
+    ] : h("p", {}, s.documentsToShow.length ? msg("ui.todo.show", { doc: txt("doc." + s.documentsToShow[0]) }) : msg("ui.bring.none"))));
 
-  add(root, section(h, "bring", "ui.sec.bring",
-    s.documentsToShow.length
-      ? h("ol", { class: "bring" }, s.documentsToShow.map((d) => h("li", { "data-token": d }, msg("doc." + d))))
-      : h("p", {}, msg("ui.bring.none"))));
+  if (ctx.unknownFields && ctx.unknownFields.length) {
+    add(root, h("div", { class: "caveat", "data-caveat": "unknown" },
+      h("p", {}, msg("ui.unsure.caveat")),
+      h("details", {}, h("summary", {}, msg("ui.unsure.which")),
+        h("ul", { class: "plain small" }, ctx.unknownFields.map((f) => h("li", {}, msg(`ui.q.${f}.title`)))))));
+  }
+  // What to bring: alternatives read as alternatives (「どれか1つ」); a 資格確認書 on its way is
+  // 「届いたら」, not something to bring today.
+  const kaku = a.verdicts.find((v) => v.document === "shikakuKakuninsho");
+  const coming = (d) => d === "shikakuKakuninsho" && kaku && kaku.status === "onTheWay";
+  const now = s.documentsToShow.filter((d) => !coming(d));
+  const later = s.documentsToShow.filter(coming);
+  const many = now.length > 1;
+  add(root, section(h, "bring", trip ? "ui.sec.bringTrip" : "ui.sec.bring",
+    now.length
+      ? [many ? h("p", {}, msg("ui.bring.any")) : null,
+        h("ul", { class: many ? "bring any" : "bring" }, now.map((d) => h("li", { "data-token": d }, msg("doc." + d))))]
+      : h("p", {}, msg("ui.bring.none")),
+    later.length ? h("p", { class: "bring-later", "data-token": later[0] }, msg("ui.bring.whenArrives"), ": ", msg("doc." + later[0])) : null,
+    trip ? h("p", { class: "notice", "data-rule": "R-OSHI-2" }, msg("ui.trip.noPhotocopy")) : null));
 
   const copayTone = s.copay === "normal" ? "ok" : "no";
   add(root, section(h, "copay", "ui.sec.copay",
     h("p", { class: `copay tone-${copayTone}`, "data-copay": s.copay },
       h("span", { class: "verdict-icon", "aria-hidden": "true" }, ICON[copayTone]), " ",
       h("span", { class: "copay-text" }, msg("copay." + s.copay, { years }))),
-    h("p", { class: "hint" }, msg(ctx.presented ? "ui.copay.forPresented" : "ui.copay.forBest")),
-    windowVerdict && windowVerdict.certainty !== "verified"
-      ? h("p", { class: "certainty" }, msg("ui.certainty"), ": ", msg("certainty." + windowVerdict.certainty)) : null));
-
-  const timelineSection = renderTimeline(h, a);
-  if (timelineSection) add(root, timelineSection);
-
-  if (s.mynahokenshoUsable) {
-    const rule = ctx.rules["R-FAIL-1"];
-    add(root, section(h, "reader", "ui.sec.readerFail",
-      h("ul", { class: "bullets" }, READER_KEYS.map((k) => h("li", {}, msg(k)))),
-      rule && rule.sources[0] ? h("p", { class: "small" }, msg("ui.source"), ": ", sourceLink(h, rule.sources[0]), ` (R-FAIL-1)`) : null));
-  }
-  const assistance = a.assistance.length ? a.assistance
-    : s.mynahokenshoUsable ? [{ messageKey: "assist.visualCheck", certainty: "verified", rule: "R-MYNA-6" }] : [];
-  if (assistance.length) {
-    add(root, section(h, "assist", "ui.sec.assist",
-      h("ul", { class: "bullets" }, assistance.map((x) => h("li", {}, msg(x.messageKey),
-        x.certainty !== "verified" ? h("span", { class: "certainty" }, " (", msg("certainty." + x.certainty), ")") : null)))));
-  }
-
-  const actions = a.nextActions.filter((x) => !(s.mynahokenshoUsable && READER_KEYS.includes(x.messageKey)));
-  if (actions.length) {
-    add(root, section(h, "actions", "ui.sec.actions",
-      h("ol", { class: "actions-list" }, actions.map((x) => h("li", { "data-key": x.messageKey },
-        (x.from || x.deadline) ? h("p", { class: "when" },
-          x.from ? msg("ui.from", { date: x.from }) : null, x.from && x.deadline ? " / " : null,
-          x.deadline ? msg("ui.deadline", { date: x.deadline }) : null) : null,
-        h("p", {}, msg(x.messageKey, x.params)),
-        x.certainty !== "verified" ? h("p", { class: "certainty" }, msg("ui.certainty"), ": ", msg("certainty." + x.certainty)) : null)))));
-  }
-
-  if (a.warnings.length) {
-    add(root, section(h, "warnings", "ui.sec.warnings",
-      h("ul", { class: "bullets" }, a.warnings.map((w) => h("li", { "data-code": w.code }, msg("warning." + w.code, w.params))))));
-  }
+    h("p", { class: "hint" }, msg(ctx.presented ? "ui.copay.forPresented" : "ui.copay.forBest"))));
 
   // Keep: reception card, print, calendar file, link, clear.
   const linkBox = h("div", { class: "link-box", hidden: true });
@@ -154,20 +196,113 @@ export function renderAnswer(root, a, ctx) {
     events.length ? h("p", { class: "hint", id: "ics-hint" }, msg("ui.ics.hint")) : null,
     linkBox));
 
-  add(root, section(h, "reasons", "ui.sec.reasons",
+  // --- 「詳しく」: everything else ---
+  const more = h("details", { class: "more", "data-section": "more" }, h("summary", {}, msg("ui.more")));
+  add(root, more);
+  const notHeld = verdicts.filter((v) => v.status === "notHeld");
+  if (notHeld.length) {
+    add(more, h("div", { class: "verdicts" }, notHeld.map((v) => verdictCard(h, v))));
+  }
+  if (windowVerdict && windowVerdict.certainty !== "verified") {
+    add(more, h("p", { class: "certainty" }, msg("ui.certainty"), ": ", msg("certainty." + windowVerdict.certainty)));
+  }
+  const timelineSection = renderTimeline(h, a);
+  if (timelineSection) add(more, timelineSection);
+
+  if (s.mynahokenshoUsable) {
+    const rule = ctx.rules["R-FAIL-1"];
+    add(more, section(h, "reader", "ui.sec.readerFail",
+      h("ul", { class: "bullets" }, READER_KEYS.map((k) => h("li", {}, msg(k)))),
+      rule && rule.sources[0] ? h("p", { class: "small" }, msg("ui.source"), ": ", sourceLink(h, rule.sources[0]), ` (R-FAIL-1)`) : null));
+  }
+  const assistance = assistanceOf(a);
+  if (assistance.length) {
+    // The messages say themselves when a point is not officially confirmed; no second label.
+    add(more, section(h, "assist", "ui.sec.assist",
+      h("ul", { class: "bullets" }, assistance.map((x) => h("li", { "data-certainty": x.certainty }, msg(x.messageKey))))));
+  }
+
+  const actions = a.nextActions.filter((x) => !(s.mynahokenshoUsable && READER_KEYS.includes(x.messageKey)));
+  if (actions.length > 1) {
+    add(more, section(h, "actions", "ui.sec.actions",
+      h("ol", { class: "actions-list" }, actions.map((x) => h("li", { "data-key": x.messageKey },
+        (x.from || x.deadline) ? h("p", { class: "when" },
+          x.from ? msg("ui.from", { date: x.from }) : null, x.from && x.deadline ? " / " : null,
+          x.deadline ? msg("ui.deadline", { date: x.deadline }) : null) : null,
+        h("p", {}, msg(x.messageKey, x.params)),
+        x.certainty !== "verified" ? h("p", { class: "certainty" }, msg("ui.certainty"), ": ", msg("certainty." + x.certainty)) : null)))));
+  }
+
+  if (a.warnings.length) {
+    add(more, section(h, "warnings", "ui.sec.warnings",
+      h("ul", { class: "bullets" }, a.warnings.map((w) => h("li", { "data-code": w.code }, msg("warning." + w.code, w.params))))));
+  }
+
+  add(more, section(h, "reasons", "ui.sec.reasons",
     [...verdicts, windowVerdict].filter(Boolean).map((v) => h("div", { class: "reason-group" },
       h("h3", {}, msg("kind." + v.document)),
+      v.certainty !== "verified" ? h("p", { class: "certainty small" }, msg("ui.certainty"), ": ", msg("certainty." + v.certainty)) : null,
       h("ul", { class: "reasons" }, v.reasons.map((r) => h("li", {},
         h("p", {}, msg(r.messageKey, r.params)),
         h("p", { class: "small" }, h("span", { class: "rule-id" }, r.ruleId),
           r.source ? [" — ", msg("ui.source"), ": ", sourceLink(h, r.source)] : null)))))),
-    h("p", { class: "small" }, msg("window.rulesAsOf", { date: a.rulesAsOf }), " ",
-      msg("ui.rulesVersion"), `: ${a.rulesVersion} (${a.dataHash})`)));
-
+    // Rules as of: once. The data hash is for the printout (and rulesInfo), not the screen.
+    h("p", { class: "small", "data-rules-as-of": a.rulesAsOf },
+      a.verdicts.some((v) => v.reasons.some((r) => r.messageKey === "window.rulesAsOf")) ? null : [msg("window.rulesAsOf", { date: a.rulesAsOf }), " "],
+      msg("ui.rulesVersion"), `: ${a.rulesVersion}`, h("span", { class: "print-only" }, ` (${a.dataHash})`))));
 }
 
+/** The help at the reader: the engine's, or (while the マイナ保険証 works) the visual check. */
+function assistanceOf(a) {
+  return a.assistance.length ? a.assistance
+    : a.summary.mynahokenshoUsable ? [{ messageKey: "assist.visualCheck", certainty: "verified", rule: "R-MYNA-6" }] : [];
+}
+
+// --- drawings of the documents ------------------------------------------------------------------
+// Small drawings of each document, so a person can recognise what they hold: our own simple
+// line drawings (no photos, no real card images). Decorative: the text next to each names the
+// document, so every drawing is aria-hidden. (In this module so that the offline file list of
+// sw.js needs no new file.)
+
+// viewBox 0 0 86 54 for card-sized documents (85.6 × 54 mm), 0 0 60 80 for the A4 notice.
+const CARD = '<rect x="1" y="1" width="84" height="52" rx="4" class="dr-card"/>';
+const PARTS = {
+  // マイナンバーカード (front): photo on the right, name/address lines on the left.
+  mynahokensho: ["0 0 86 54", CARD
+    + '<rect x="1" y="1" width="84" height="9" rx="4" class="dr-band"/>'
+    + '<rect x="60" y="16" width="18" height="23" rx="1" class="dr-photo"/><circle cx="69" cy="24" r="4" class="dr-ink"/><path d="M62 37 q7 -9 14 0z" class="dr-ink"/>'
+    + '<path d="M8 18h44M8 24h44M8 30h36M8 36h30" class="dr-line"/><rect x="8" y="42" width="22" height="6" rx="1" class="dr-accent"/>'],
+  // 資格確認書: a card (or paper) with a title bar and printed lines.
+  shikakuKakuninsho: ["0 0 86 54", CARD
+    + '<rect x="8" y="7" width="70" height="9" rx="1" class="dr-accent"/><text x="43" y="14" text-anchor="middle" class="dr-text">資格確認書</text>'
+    + '<path d="M8 24h70M8 31h70M8 38h50M8 45h40" class="dr-line"/>'],
+  // 従来の健康保険証: a card with the insurer's header and a stamp.
+  oldCard: ["0 0 86 54", CARD
+    + '<text x="8" y="13" class="dr-text">健康保険 被保険者証</text>'
+    + '<path d="M8 22h52M8 29h52M8 36h52M8 43h40" class="dr-line"/><circle cx="72" cy="40" r="7" class="dr-stamp"/>'],
+  // 資格情報のお知らせ: an A4 sheet with a card-sized part to cut out at the bottom.
+  shikakuJohoOshirase: ["0 0 60 80", '<rect x="1" y="1" width="58" height="78" rx="2" class="dr-card"/>'
+    + '<path d="M7 9h46M7 15h46M7 21h30" class="dr-line"/>'
+    + '<rect x="7" y="44" width="46" height="29" rx="2" class="dr-cut"/><path d="M12 52h36M12 58h36M12 64h24" class="dr-line"/>'],
+};
+
+/** The drawing of `doc` as an <svg> element, or null. */
+export function drawing(doc, size = "small") {
+  const p = PARTS[doc];
+  if (!p) return null;
+  const svg = document.createElementNS(SVGNS, "svg");
+  svg.setAttribute("viewBox", p[0]);
+  svg.setAttribute("class", `drawing drawing-${size}`);
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  // Our own static markup (no input in it), parsed once per call.
+  svg.innerHTML = p[1];
+  return svg;
+}
+
+export const DRAWN = Object.keys(PARTS);
+
 // --- timeline picture ----------------------------------------------------------------------------
-const SVGNS = "http://www.w3.org/2000/svg";
 function s(tag, attrs, ...kids) {
   const el = document.createElementNS(SVGNS, tag);
   for (const [k, v] of Object.entries(attrs || {})) if (v !== null && v !== undefined) el.setAttribute(k, v);
@@ -188,10 +323,13 @@ function renderTimeline(h, a) {
 
   const figure = h("figure", { class: "timeline" });
   const caption = h("figcaption", { id: "tl-caption", class: "small" }, msg("ui.timeline.caption"));
+  // The legend names only what the picture draws.
+  const drawn = (d) => lanes.some((l) => l.v.status !== "notHeld" && l.v.validUntil && l.v.graceUntil && l.v.graceUntil > l.v.validUntil && d(l.d));
   const legend = h("ul", { class: "tl-legend small" },
-    h("li", {}, h("span", { class: "sw sw-valid", "aria-hidden": "true" }), msg("ui.timeline.valid")),
-    h("li", {}, h("span", { class: "sw sw-grace", "aria-hidden": "true" }), msg("ui.timeline.grace")),
-    h("li", {}, h("span", { class: "sw sw-prov", "aria-hidden": "true" }), msg("ui.timeline.provisional")),
+    lanes.some((l) => l.v.status !== "notHeld" && l.v.validUntil)
+      ? h("li", {}, h("span", { class: "sw sw-valid", "aria-hidden": "true" }), msg("ui.timeline.valid")) : null,
+    drawn((d) => d !== "oldCard") ? h("li", {}, h("span", { class: "sw sw-grace", "aria-hidden": "true" }), msg("ui.timeline.grace")) : null,
+    drawn((d) => d === "oldCard") ? h("li", {}, h("span", { class: "sw sw-prov", "aria-hidden": "true" }), msg("ui.timeline.provisional")) : null,
     h("li", {}, h("span", { class: "sw sw-today", "aria-hidden": "true" }), msg("ui.timeline.today")));
   const holder = h("div", { class: "tl-holder" });
   figure.append(holder, legend, caption);
@@ -342,7 +480,10 @@ export function renderReception(root, a, ctx) {
       h("p", { class: `copay tone-${s.copay === "normal" ? "ok" : "no"}` }, msg("copay." + s.copay, { years: yearsParam(a) }, "ja")),
       s.mynahokenshoUsable ? [h("h2", {}, msg("ui.sec.readerFail", {}, "ja")),
         h("p", {}, msg("action.fillMoushitatesho", {}, "ja"), " (R-FAIL-1)")] : null,
-      h("p", { class: "small" }, msg("window.rulesAsOf", { date: a.rulesAsOf }, "ja"), ` ${a.rulesVersion}`)),
+      // The help the person asked for travels with the card (R-MYNA-6).
+      ctx.help ? [h("h2", { "data-section": "reception-help" }, msg("ui.reception.help", {}, "ja")),
+        h("ul", { class: "bullets" }, assistanceOf(a).map((x) => h("li", {}, msg(x.messageKey, {}, "ja"))))] : null,
+      h("p", { class: "small" }, msg("window.rulesAsOf", { date: a.rulesAsOf }, "ja"), ` ${a.rulesVersion}`, h("span", { class: "print-only" }, ` (${a.dataHash})`))),
     h("div", { class: "button-row no-print-row" },
       h("button", { type: "button", class: "btn", "data-action": "print", onclick: () => window.print() }, msg("ui.print")),
       h("button", { type: "button", class: "btn secondary", "data-action": "close", onclick: ctx.onClose }, msg("ui.reception.close"))));

@@ -3,7 +3,7 @@
 // Everything is worked out on the device by the WebAssembly engine; nothing is sent anywhere.
 import { LANGS, loadCatalog, hasCatalog, setLang, lang, msg, txt, dateNodes, todayInJapan, ERAS, wareki, useCalendar, useRuleDates } from "./i18n.js";
 import { QUESTIONS, answerOf, walk, encodeAnswers, decodeAnswers } from "./flow.js";
-import { renderAnswer, renderReception } from "./answer.js";
+import { renderAnswer, renderReception, drawing, DRAWN } from "./answer.js";
 
 // --- tiny DOM helper ---------------------------------------------------------------------------
 /** h("p", { class: "x", id: "y", onclick: fn, "aria-x": "…" }, child…) */
@@ -38,13 +38,29 @@ const state = {
 
 function freshAnswers() { return { asOf: { v: state.today, c: "today" } }; }
 
+// Which document an "I don't know" answer leaves uncertain (all others: every document).
+const FIELD_DOC = {
+  hasMyNumberCard: "mynahokensho", registeredForInsurance: "mynahokensho", registrationCancelledDate: "mynahokensho",
+  myNumberCardExpiry: "mynahokensho", ecertExpiry: "mynahokensho", smartphone: "mynahokensho",
+  shikakuKakuninshoHeld: "shikakuKakuninsho", shikakuKakuninshoExpiry: "shikakuKakuninsho",
+  oldCardHeld: "oldCard", oldCardPrintedExpiry: "oldCard", qualificationLostDate: "oldCard", cardDataChangeDate: "oldCard",
+  shikakuJohoOshiraseHeld: "shikakuJohoOshirase",
+};
+// Whom to contact, by insurer kind (R-KAKU-1: the insurer issues the 資格確認書).
+const WHERE = { kokuho: "ui.where.city", kokiKoreisha: "ui.where.city", kokuhoKumiai: "ui.where.insurer",
+  kyokaiKenpo: "ui.where.employer", kenpoKumiai: "ui.where.employer", kyosai: "ui.where.employer", senin: "ui.where.employer" };
+
 const app = () => document.getElementById("app");
 
 // --- navigation --------------------------------------------------------------------------------
+/** Shows `screen`. A new history entry (so Back works) carries no answers in its address;
+ * once answers are in the fragment (a link was made or opened), screens replace the one entry
+ * instead, so the answers are never copied into more history entries. */
 function go(screen, { push = true, focus = true } = {}) {
   state.screen = screen;
   state.errors = null;
-  if (push) history.pushState({ hc: screen }, "", location.href);
+  if (push && !state.linkOn) history.pushState({ hc: screen }, "", location.pathname + location.search);
+  else if (push) history.replaceState({ hc: screen }, "", location.href);
   render({ focus });
 }
 
@@ -54,6 +70,10 @@ function nextScreen() {
 }
 
 function backTarget(screen) {
+  // A question opened with 「変更」 goes back where it came from (回答の確認 / the answer).
+  if (screen.name === "q" && screen.from) return screen.from;
+  if (screen.name === "start") return null;
+  if (screen.name === "error") return null;
   if (screen.name === "check") {
     const { seq } = walk(state.engine.missingFields, state.answers);
     return seq.length ? { name: "q", field: seq[seq.length - 1] } : null;
@@ -66,6 +86,7 @@ function backTarget(screen) {
     const i = seq.indexOf(screen.field);
     if (i > 0) return { name: "q", field: seq[i - 1] };
     if (i === -1 && seq.length) return { name: "q", field: seq[seq.length - 1] };
+    return { name: "start" };
   }
   return null;
 }
@@ -82,10 +103,19 @@ function render({ focus = true } = {}) {
   const root = app();
   root.replaceChildren();
   let title;
-  if (s.name === "q") title = renderQuestion(root, s.field);
-  else if (s.name === "check") title = renderCheck(root);
-  else if (s.name === "answer") title = renderAnswerScreen(root);
-  else if (s.name === "reception") title = renderReceptionScreen(root);
+  try {
+    if (s.name === "start") title = renderStart(root);
+    else if (s.name === "q") title = renderQuestion(root, s.field);
+    else if (s.name === "check") title = renderCheck(root);
+    else if (s.name === "answer") title = renderAnswerScreen(root);
+    else if (s.name === "reception") title = renderReceptionScreen(root);
+    else title = renderError(root);
+  } catch (e) {
+    // Never a blank page: say so, and offer a way out.
+    root.replaceChildren();
+    title = renderError(root);
+    setTimeout(() => { throw e; });
+  }
   document.title = `${title} — ${txt("ui.app.name")}`;
   if (focus) {
     const target = root.querySelector(".error-summary") || root.querySelector("h1");
@@ -115,6 +145,52 @@ function notice() {
   return n;
 }
 
+function renderError(root) {
+  put(root,
+    h("h1", { id: "page-title", tabindex: "-1" }, msg("ui.err.screen")),
+    h("p", {}, msg("ui.err.screenHint")),
+    h("div", { class: "actions" }, h("button", { type: "button", class: "btn", "data-action": "restart", onclick: () => {
+      state.answers = freshAnswers();
+      state.linkOn = false;
+      history.replaceState(null, "", location.pathname + location.search);
+      go({ name: "start" }, { push: false });
+    } }, msg("ui.restart"))));
+  return txt("ui.err.screen");
+}
+
+// --- the start screen (GOV.UK "start page") --------------------------------------------------------
+function renderStart(root) {
+  const who = state.answers.who;
+  const form = h("form", { class: "question", novalidate: true, "data-screen": "start", "aria-labelledby": "page-title" },
+    h("fieldset", { class: "fieldset" },
+      h("legend", { class: "legend" }, h("h2", { id: "q-who-title", class: "legend-h2" }, msg("ui.q.who.title"))),
+      h("div", { class: "choices" }, QUESTIONS.who.options.map((v) => h("div", { class: "choice" },
+        h("input", { type: "radio", id: "q-who-" + v, name: "who", value: v, class: "choice-input", checked: who ? who.c === v : v === "self" }),
+        h("label", { for: "q-who-" + v, class: "choice-label" }, msg("ui.opt.who." + v)))))),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "btn", "data-action": "start" }, msg("ui.start.button"))));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const picked = form.querySelector("input[name=who]:checked");
+    state.answers.who = answerOf("who", picked ? picked.value : "self");
+    answersChanged();
+    go(nextScreen());
+  });
+  put(root,
+    h("h1", { id: "page-title", tabindex: "-1" }, msg("ui.start.title")),
+    h("p", { class: "lead" }, msg("ui.app.tagline")),
+    h("ul", { class: "start-list" },
+      h("li", {}, msg("ui.start.answers1")), h("li", {}, msg("ui.start.answers2")), h("li", {}, msg("ui.start.answers3"))),
+    h("h2", {}, msg("ui.start.haveTitle")),
+    h("p", {}, msg("ui.start.have")),
+    h("ul", { class: "docs-at-hand" }, DRAWN.map((d) => h("li", {}, drawing(d), msg("kind." + d)))),
+    h("p", {}, msg("ui.start.time")),
+    h("p", { class: "privacy" }, msg("ui.app.privacy")),
+    asOfLine({ name: "start" }),
+    notice(),
+    form);
+  return txt("ui.start.title");
+}
+
 // --- question screens ----------------------------------------------------------------------------
 function renderQuestion(root, field) {
   const q = QUESTIONS[field];
@@ -122,8 +198,6 @@ function renderQuestion(root, field) {
   const qid = "q-" + field;
   const errs = state.errors || [];
   const errFor = (id) => errs.find((e) => e.id === id || e.group === id);
-  const seq = walk(state.engine.missingFields, state.answers).seq;
-  const first = field !== "asOf" && (seq.length === 0 || seq[0] === field);
 
   const hintId = qid + "-hint";
   const groupErr = errFor(qid);
@@ -140,7 +214,8 @@ function renderQuestion(root, field) {
   if (q.kind === "choice") {
     for (const v of q.options) options.push(radio(v, msg(q.label + v), a && a.c === v));
   } else if (q.kind === "bool") {
-    options.push(radio("yes", msg("ui.yes"), a && a.c === "yes"));
+    options.push(radio("yes", msg(q.yesLabel || "ui.yes"), a && a.c === "yes"));
+    for (const [id, , key] of q.extra || []) options.push(radio(id, msg(key), a && a.c === id));
     options.push(radio("no", msg("ui.no"), a && a.c === "no"));
   } else if (q.kind === "multi") {
     for (const v of q.options) {
@@ -175,7 +250,8 @@ function renderQuestion(root, field) {
     errorSummary,
     h("fieldset", { class: "fieldset" + (groupErr ? " has-error" : ""), "aria-describedby": describedBy },
       h("legend", { class: "legend" }, h("h1", { id: "page-title", tabindex: "-1" }, msg(`ui.q.${field}.title`))),
-      h("p", { class: "hint", id: hintId }, msg(`ui.q.${field}.hint`)),
+      q.drawing ? h("div", { class: "with-drawing" }, drawing(q.drawing, "big"), h("p", { class: "hint", id: hintId }, msg(`ui.q.${field}.hint`)))
+        : h("p", { class: "hint", id: hintId }, msg(`ui.q.${field}.hint`)),
       groupErr ? h("p", { class: "error-message", id: qid + "-err" }, h("span", { class: "vh" }, "! "), msg(groupErr.key)) : null,
       h("div", { class: q.kind === "multi" ? "choices checkboxes" : "choices" }, options)),
     h("div", { class: "actions" }, h("button", { type: "submit", class: "btn", "data-action": "continue" }, msg("ui.continue"))),
@@ -191,12 +267,10 @@ function renderQuestion(root, field) {
   form.addEventListener("change", syncReveal);
   form.addEventListener("submit", (ev) => { ev.preventDefault(); submitQuestion(form, field, dateGroup); });
 
+  const who = state.answers.who && state.answers.who.c;
   put(root,
     backLink(state.screen),
-    first ? h("div", { class: "intro" },
-      h("p", { class: "lead" }, msg("ui.app.tagline")),
-      h("p", { class: "privacy" }, msg("ui.app.privacy")),
-      asOfLine(state.screen)) : null,
+    who && who !== "self" && field !== "asOf" ? h("p", { class: "hint", "data-who": who }, msg("ui.who.note." + who)) : null,
     notice(),
     form);
   syncReveal();
@@ -237,7 +311,8 @@ function dateInput(qid, field, q, value, errs) {
         "aria-describedby": [id + "-text-hint", desc].filter(Boolean).join(" "), "aria-invalid": err ? "true" : null })));
   const read = () => {
     const val = (s) => el.querySelector("#" + id + s).value.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
-    const text = val("-text");
+    // 「令和7年7月31」 as written on many forms: the 日 is understood.
+    const text = val("-text").replace(/(月\s*\d{1,2})$/, "$1日");
     let input;
     if (text) input = text;
     else {
@@ -249,6 +324,10 @@ function dateInput(qid, field, q, value, errs) {
     }
     try {
       const r = state.engine.parseDate(input);
+      // The engine accepts any day of an era that has not ended (令和99年); a date the person
+      // could really hold is no later than 20 years from today, and a birth date is not after
+      // today.
+      if (r.date > plausibleLimit(field)) return { error: field === "birthDate" ? "ui.err.dateFuture" : "ui.err.dateTooFar", focus: id + (text ? "-text" : "-y") };
       return { value: r.date, warnings: r.warnings };
     } catch (e) {
       const key = e.code === "impossibleDate" ? "ui.err.dateImpossible"
@@ -257,6 +336,11 @@ function dateInput(qid, field, q, value, errs) {
     }
   };
   return { el, read, id };
+}
+
+function plausibleLimit(field) {
+  if (field === "birthDate") return state.today;
+  return String(Number(state.today.slice(0, 4)) + 20) + state.today.slice(4);
 }
 
 function submitQuestion(form, field, dateGroup) {
@@ -288,6 +372,7 @@ function submitQuestion(form, field, dateGroup) {
   state.answers[field] = answer;
   answersChanged();
   const screen = state.screen;
+  if (field === "asOf" && screen.from && screen.from.name === "start") return go(screen.from);
   if (field === "asOf" && screen.from && ["check", "answer"].includes(screen.from.name)) {
     const next = nextScreen();
     return go(next.name === "check" ? screen.from : next);
@@ -335,12 +420,14 @@ function clearButton() {
   return h("button", { type: "button", class: "btn secondary", "data-action": "clear", onclick: clearAnswers }, msg("ui.clear"));
 }
 
+/** Forgets every answer: in memory, in the address and in this history entry (no earlier
+ * entry ever held them: see go()). */
 function clearAnswers() {
   state.answers = freshAnswers();
   state.linkOn = false;
-  history.replaceState(null, "", location.pathname + location.search);
   state.notice = { key: "ui.cleared" };
-  go(nextScreen());
+  history.replaceState({ hc: { name: "start" } }, "", location.pathname + location.search);
+  go({ name: "start" }, { push: false });
 }
 
 // --- the answer ----------------------------------------------------------------------------------
@@ -362,8 +449,17 @@ function renderAnswerScreen(root) {
   }
   put(root, backLink(state.screen), notice());
   const presented = state.answers.documentsPresented;
+  const w = walk(state.engine.missingFields, state.answers);
+  const unknownDocs = w.unknown.some((f) => !FIELD_DOC[f]) ? ["mynahokensho", "shikakuKakuninsho", "oldCard", "shikakuJohoOshirase"]
+    : w.unknown.map((f) => FIELD_DOC[f]);
+  const insurer = w.situation.insurerKind;
   renderAnswer(root, assessment, {
-    presented: !!(presented && presented.v.length && walk(state.engine.missingFields, state.answers).seq.includes("documentsPresented")),
+    presented: !!(presented && presented.v.length && w.seq.includes("documentsPresented")),
+    unknownFields: w.unknown,
+    unknownDocs,
+    circumstance: w.situation.situation || "normal",
+    where: (insurer && WHERE[insurer]) || "ui.where.any",
+    overdueAfter: ruleParam("old_card_cap"),
     h, asOfLine: () => asOfLine({ name: "answer" }),
     rules: rules(),
     onReception: () => go({ name: "reception" }),
@@ -375,8 +471,15 @@ function renderAnswerScreen(root) {
 
 function renderReceptionScreen(root) {
   const assessment = assessNow();
-  renderReception(root, assessment, { h, onClose: () => go({ name: "answer" }) });
+  const { situation } = walk(state.engine.missingFields, state.answers);
+  const help = situation.situation === "assistanceNeeded" || situation.difficultyUsingCard === true;
+  renderReception(root, assessment, { h, help, onClose: () => go({ name: "answer" }) });
   return txt("ui.reception.open");
+}
+
+function ruleParam(name) {
+  if (!state.params) state.params = Object.fromEntries(state.engine.rulesInfo().params.map((p) => [p.name, p.value]));
+  return state.params[name];
 }
 
 function rules() {
@@ -434,12 +537,43 @@ async function switchLang(lg) {
 }
 
 function restoreFromFragment() {
-  const { answers, lang: lg } = decodeAnswers(location.hash);
-  if (!Object.keys(answers).length) return null;
+  const { answers, lang: lg, dropped } = decodeAnswers(location.hash);
+  state.linkDropped = dropped || [];
+  // A link whose every answer is malformed still opens the page, at the start.
+  if (!Object.keys(answers).length) {
+    if (state.linkDropped.length) state.notice = { key: "ui.link.dropped", params: { n: String(state.linkDropped.length) } };
+    return lg;
+  }
   const asOf = answers.asOf && answers.asOf.v ? answers.asOf : { v: state.today, c: "today" };
   state.answers = { ...answers, asOf };
   state.linkOn = true;
   return lg;
+}
+
+/** Checks every answer from a link with the engine (the one validator): a value it refuses is
+ * dropped — the question is asked again — and the person is told. Returns the first screen:
+ * the next unanswered question (a shortened link resumes there) or the answer. */
+function checkRestored() {
+  const dropped = [...(state.linkDropped || [])];
+  const a = state.answers;
+  const asOfOk = (() => { try { state.engine.missingFields({ asOf: a.asOf.v }); return true; } catch { return false; } })();
+  if (!asOfOk) { dropped.push("asOf"); a.asOf = { v: state.today, c: "today" }; }
+  for (const [f, ans] of Object.entries(a)) {
+    if (f === "asOf" || QUESTIONS[f].page || ans.v === null) continue;
+    try { state.engine.missingFields({ asOf: a.asOf.v, [f]: ans.v }); } catch { dropped.push(f); delete a[f]; }
+  }
+  let w;
+  try { w = walk(state.engine.missingFields, a); } catch {
+    state.answers = freshAnswers();
+    state.notice = { key: "ui.link.broken" };
+    return { name: "start" };
+  }
+  if (dropped.length) state.notice = { key: "ui.link.dropped", params: { n: String(dropped.length) } };
+  if (w.next) {
+    if (!dropped.length) state.notice = { key: "ui.link.resume" };
+    return { name: "q", field: w.next };
+  }
+  return { name: "answer" };
 }
 
 // --- start ---------------------------------------------------------------------------------------
@@ -504,10 +638,10 @@ async function main() {
     if (!location.hash.startsWith("#v=1")) return;
     const l2 = restoreFromFragment();
     if (l2 && l2 !== lang()) switchLang(l2);
-    go({ name: "answer" });
+    go(checkRestored(), { push: false });
   });
   const restored = state.linkOn;
-  const first = restored ? { name: "answer" } : nextScreen();
+  const first = restored ? checkRestored() : { name: "start" };
   state.screen = first;
   history.replaceState({ hc: first }, "", location.href);
   render({ focus: false });

@@ -9,50 +9,63 @@ const DOC_TOKENS = [
   "kakuninshoWithGendoKubun", "mynaportalIryouhiTsuchi",
 ];
 
-const yesNo = { kind: "bool", nulls: [] };
-const yesNoUnknown = { kind: "bool", nulls: [["unknown", "ui.dontKnow"]] };
-// A date that may not exist: "Yes, on this date" / "No".
-const happened = { kind: "date", dateOpt: "ui.opt.yesOnDate", nulls: [["no", "ui.no"]], era: "reiwa" };
+// Every fact question has "I don't know": it answers null (unknown) to the engine, and the
+// answer page marks what that leaves uncertain.
+const dontKnow = ["unknown", "ui.dontKnow"];
+const yesNo = { kind: "bool", nulls: [dontKnow] };
+// A date that may not exist: "Yes, on this date" / "No" / "I don't know".
+const happened = { kind: "date", dateOpt: "ui.opt.yesOnDate", nulls: [["no", "ui.no"], dontKnow], era: "reiwa" };
 // A printed expiry the person may not know.
-const expiry = (era) => ({ kind: "date", dateOpt: "ui.opt.enterDate", nulls: [["unknown", "ui.dontKnow"]], era });
+const expiry = (era) => ({ kind: "date", dateOpt: "ui.opt.enterDate", nulls: [dontKnow], era });
 
 /** Every field the page can ask, in no particular order (the engine gives the order).
  * kind: choice (radios) | bool (yes/no radios) | date | multi (checkboxes).
  * nulls: extra radios that answer null, as [id, label key]. era: the calendar the 年/月/日
- * fields start in for Japanese ("western" in English always). */
+ * fields start in for Japanese ("western" in English always). extra: more radios for a bool,
+ * as [id, value, label key]. implies: { choice: { field: value } } — answers a choice gives to
+ * other questions, which are then not asked (e.g. "registered, never cancelled").
+ * page: true for a question the page asks for itself (not a Situation field). drawing: the
+ * document whose picture helps answer. */
 export const QUESTIONS = {
   asOf: { kind: "date", dateOpt: "ui.opt.otherDate", nulls: [["today", "ui.opt.today"]], era: "reiwa", nullsFirst: true },
+  // Who the check is for. A child's birth date changes nothing here (the 70/75 rules), so it is
+  // not asked; its answer is "not given".
+  who: { kind: "choice", label: "ui.opt.who.", options: ["self", "child", "family"], nulls: [], page: true,
+    implies: { child: { birthDate: null } } },
   insurerKind: {
     kind: "choice", label: "insurer.",
     options: ["kyokaiKenpo", "kenpoKumiai", "kyosai", "senin", "kokuho", "kokuhoKumiai", "kokiKoreisha"],
-    nulls: [["unknown", "ui.dontKnow"]],
+    nulls: [dontKnow],
   },
   birthDate: { kind: "date", dateOpt: "ui.opt.enterDate", nulls: [["skip", "ui.opt.skip"]], era: "showa" },
-  kokiRegion: { kind: "choice", label: "ui.opt.kokiRegion.", options: ["saitama", "other"], nulls: [] },
-  oldCardHeld: yesNo,
+  kokiRegion: { kind: "choice", label: "ui.opt.kokiRegion.", options: ["saitama", "other"], nulls: [dontKnow] },
+  oldCardHeld: { ...yesNo, drawing: "oldCard" },
   oldCardPrintedExpiry: {
     kind: "date", dateOpt: "ui.opt.enterDate", era: "reiwa",
-    nulls: [["notPrinted", "ui.opt.notPrinted"], ["unknown", "ui.dontKnow"]],
+    nulls: [["notPrinted", "ui.opt.notPrinted"], dontKnow],
   },
-  oldCardIssuedBy20241201: yesNoUnknown,
+  oldCardIssuedBy20241201: yesNo,
   qualificationLostDate: happened,
   cardDataChangeDate: happened,
-  hasMyNumberCard: yesNo,
-  myNumberCardExpiry: expiry("western"),
-  ecertExpiry: expiry("western"),
-  registeredForInsurance: yesNo,
+  hasMyNumberCard: { ...yesNo, drawing: "mynahokensho" },
+  myNumberCardExpiry: { ...expiry("western"), drawing: "mynahokensho" },
+  ecertExpiry: { ...expiry("western"), drawing: "mynahokensho" },
+  // "Yes" means registered and never cancelled; a cancellation is its own answer, and only then
+  // is its date asked (R-CANCEL-1).
+  registeredForInsurance: { ...yesNo, yesLabel: "ui.opt.registeredYes", extra: [["cancelled", true, "ui.opt.registeredCancelled"]],
+    implies: { yes: { registrationCancelledDate: null } } },
   registrationCancelledDate: happened,
-  shikakuKakuninshoHeld: yesNo,
-  shikakuKakuninshoExpiry: expiry("reiwa"),
-  shikakuJohoOshiraseHeld: yesNo,
+  shikakuKakuninshoHeld: { ...yesNo, drawing: "shikakuKakuninsho" },
+  shikakuKakuninshoExpiry: { ...expiry("reiwa"), drawing: "shikakuKakuninsho" },
+  shikakuJohoOshiraseHeld: { ...yesNo, drawing: "shikakuJohoOshirase" },
   difficultyUsingCard: yesNo,
   kakuninshoApplicationMade: yesNo,
-  smartphone: { kind: "choice", label: "ui.opt.smartphone.", options: ["none", "iphone", "android"], nulls: [] },
-  facilitySupportsSmartphone: yesNoUnknown,
+  smartphone: { kind: "choice", label: "ui.opt.smartphone.", options: ["none", "iphone", "android"], nulls: [dontKnow] },
+  facilitySupportsSmartphone: yesNo,
   situation: {
     kind: "choice", label: "ui.opt.situation.",
-    options: ["normal", "readerFailure", "noReader", "schoolTrip", "nursery", "highCost", "taxDeduction",
-      "lostMyNumberCard", "lostOldCard", "newQualification", "assistanceNeeded"],
+    options: ["normal", "schoolTrip", "lostMyNumberCard", "lostOldCard", "newQualification", "highCost", "taxDeduction",
+      "readerFailure", "noReader", "nursery", "assistanceNeeded"],
     nulls: [],
   },
   documentsPresented: { kind: "multi", label: "doc.", options: DOC_TOKENS },
@@ -62,29 +75,49 @@ export const QUESTIONS = {
  * value, or a null option's id). */
 export function answerOf(field, choice, value) {
   const q = QUESTIONS[field];
-  if (q.kind === "bool") return choice === "yes" ? { v: true, c: "yes" } : choice === "no" ? { v: false, c: "no" } : { v: null, c: choice };
+  if (q.kind === "bool") {
+    const extra = (q.extra || []).find(([id]) => id === choice);
+    if (extra) return { v: extra[1], c: choice };
+    return choice === "yes" ? { v: true, c: "yes" } : choice === "no" ? { v: false, c: "no" } : { v: null, c: choice };
+  }
   if (q.kind === "multi") return { v: value, c: "list" };
   if (q.kind === "date") return choice === "date" ? { v: value, c: "date" } : { v: null, c: choice };
   return q.options.includes(choice) ? { v: choice, c: choice } : { v: null, c: choice };
 }
 
+/** The answers an answer gives to other questions ({ field: value }), or null. */
+function impliedBy(field, answer) {
+  const q = QUESTIONS[field];
+  return (q && q.implies && answer && q.implies[answer.c]) || null;
+}
+
 /**
- * Walks the questions with the answers given so far. Starting from { asOf }, it asks the
- * engine which fields still matter and takes the first one this page can ask that has not been
- * asked on this walk: answered → add it and go on; unanswered → that is the next question.
- * Answers to questions that are no longer on the walk (an earlier answer changed) are kept in
- * memory but left out of the Situation.
- * Returns { seq: fields asked, in order; next: field to ask or null; situation }.
+ * Walks the questions with the answers given so far. Starting from { asOf } (and what the
+ * page's own questions imply), it asks the engine which fields still matter and takes the
+ * first one this page can ask that has not been asked or implied on this walk: answered → add
+ * it and go on; unanswered → that is the next question. Answers to questions that are no
+ * longer on the walk (an earlier answer changed) are kept in memory but left out of the
+ * Situation. The engine gives the order (src/guide.rs).
+ * Returns { seq: fields asked, in order; next: field to ask or null; situation; unknown:
+ * fields answered "I don't know" }.
  */
 export function walk(missingFields, answers) {
   const situation = { asOf: answers.asOf.v };
   const seq = [];
+  const implied = new Set();
+  const imply = (f) => {
+    for (const [g, v] of Object.entries(impliedBy(f, answers[f]) || {})) { situation[g] = v; implied.add(g); }
+  };
+  for (const [f, q] of Object.entries(QUESTIONS)) if (q.page && answers[f]) imply(f);
   for (let guard = 0; guard < 64; guard++) {
     const { fields } = missingFields(situation);
-    const f = fields.find((k) => k !== "asOf" && k in QUESTIONS && !seq.includes(k));
-    if (!f || !(f in answers)) return { seq, next: f || null, situation };
+    const f = fields.find((k) => k !== "asOf" && k in QUESTIONS && !QUESTIONS[k].page && !seq.includes(k) && !implied.has(k));
+    if (!f || !(f in answers)) {
+      return { seq, next: f || null, situation, unknown: seq.filter((k) => answers[k].c === "unknown") };
+    }
     seq.push(f);
     situation[f] = answers[f].v;
+    imply(f);
   }
   throw new Error("question walk did not end");
 }
@@ -104,7 +137,7 @@ export function encodeAnswers(answers, fields, lang) {
     let s;
     if (q.kind === "multi") s = a.v.join(".");
     else if (a.v === null) s = "~" + a.c;
-    else if (q.kind === "bool") s = a.v ? "1" : "0";
+    else if (q.kind === "bool") s = (q.extra || []).some(([id]) => id === a.c) ? "~" + a.c : a.v ? "1" : "0";
     else s = String(a.v);
     p.set(f, s);
   }
@@ -115,13 +148,16 @@ export function encodeAnswers(answers, fields, lang) {
 export function decodeAnswers(fragment) {
   const p = new URLSearchParams(fragment.replace(/^#/, ""));
   const answers = {};
-  if (p.get("v") !== "1") return { answers, lang: null };
+  const dropped = [];
+  if (p.get("v") !== "1") return { answers, lang: null, dropped };
   for (const [f, q] of Object.entries(QUESTIONS)) {
     const s = p.get(f);
     if (s === null) continue;
+    dropped.push(f); // taken off again below when the value is well formed
     if (s.startsWith("~")) {
       const id = s.slice(1);
       if ((q.nulls || []).some(([n]) => n === id)) answers[f] = { v: null, c: id };
+      else if ((q.extra || []).some(([n]) => n === id)) answers[f] = answerOf(f, id);
     } else if (q.kind === "multi") {
       const list = s === "" ? [] : s.split(".");
       if (list.every((t) => q.options.includes(t))) answers[f] = { v: list, c: "list" };
@@ -133,6 +169,16 @@ export function decodeAnswers(fragment) {
       answers[f] = { v: s, c: s };
     }
   }
+  for (const f of Object.keys(answers)) dropped.splice(dropped.indexOf(f), 1);
+  // A link made before "registered, never cancelled" was one answer: registered with a
+  // cancellation date is the "cancelled" answer.
+  for (const [f, q] of Object.entries(QUESTIONS)) {
+    const imp = impliedBy(f, answers[f]);
+    if (imp && Object.keys(imp).some((g) => answers[g] && answers[g].v !== imp[g])) {
+      const alt = (q.extra || []).find(([, v]) => v === answers[f].v);
+      if (alt) answers[f] = answerOf(f, alt[0]);
+    }
+  }
   const lang = p.get("lang");
-  return { answers, lang: ["en", "ja-easy"].includes(lang) ? lang : null };
+  return { answers, lang: ["en", "ja-easy"].includes(lang) ? lang : null, dropped };
 }

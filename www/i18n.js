@@ -50,18 +50,21 @@ const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July
   "September", "October", "November", "December"];
 
 /** A date as parts (strings and ruby pairs) in the given language, 和暦 and 西暦 together. */
-export function dateParts(iso, lg = current) {
+export function dateParts(iso, lg = current, inBrackets = false) {
   const w = wareki(iso);
   const ey = w.year === 1 ? "元" : String(w.year);
   const jp = `${ey}年${w.month}月${w.day}日`;
   const west = `${w.western}年${w.month}月${w.day}日`;
   // The second calendar is a { aside } part: the same text, shown a little smaller.
-  if (lg === "en") return [`${w.day} ${MONTHS_EN[w.month - 1]} ${w.western}`, { aside: ` (${w.era.name}${jp})` }];
-  if (lg === "ja-easy") return [{ base: w.era.name, rt: w.era.kana }, jp, { aside: `(${west})` }];
-  return [`${w.era.name}${jp}`, { aside: `(${west})` }];
+  if (lg === "en") {
+    return [`${w.day} ${MONTHS_EN[w.month - 1]} ${w.western}`, { aside: inBrackets ? `, ${w.era.name}${jp}` : ` (${w.era.name}${jp})` }];
+  }
+  const second = { aside: inBrackets ? `、${west}` : `(${west})` };
+  if (lg === "ja-easy") return [{ base: w.era.name, rt: w.era.kana }, jp, second];
+  return [`${w.era.name}${jp}`, second];
 }
 
-const plainPart = (p) => (typeof p === "string" ? p : p.aside !== undefined ? p.aside : p.base);
+const plainPart = (p) => (typeof p === "string" ? p : p.date ? p.date.map(plainPart).join("") : p.aside !== undefined ? p.aside : p.base);
 
 
 /** Today's calendar date in Japan, YYYY-MM-DD, whatever the device's time zone. */
@@ -107,7 +110,12 @@ export function parts(key, params = {}, lg = current) {
     const name = m[3];
     const v = params[name];
     if (v === undefined || v === null) out.push(m[0]);
-    else if (DATE_PARAMS.has(name) && /^\d{4}-\d{2}-\d{2}$/.test(String(v))) out.push(...dateParts(String(v), lg));
+    else if (DATE_PARAMS.has(name) && /^\d{4}-\d{2}-\d{2}$/.test(String(v))) {
+      // Inside brackets in the template, the second calendar follows a comma instead of
+      // nesting another pair of brackets.
+      const inBrackets = /[(（]$/.test(tpl.slice(0, m.index)) && /^[)）]/.test(tpl.slice(m.index + m[0].length));
+      out.push({ date: dateParts(String(v), lg, inBrackets) });
+    }
     else if (name === "which") out.push(...parts("token." + v, {}, lg));
     else out.push(String(v));
   }
@@ -115,14 +123,43 @@ export function parts(key, params = {}, lg = current) {
   return out;
 }
 
-function partsToNodes(ps) {
+// Japanese inside an English text (document names, 和暦) is marked lang="ja", so screen
+// readers and fonts treat it as Japanese.
+const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef](?:[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef0-9・ ]*[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])?/g;
+function textNodes(text, lg) {
+  if (lg !== "en") return [text];
+  const out = [];
+  let last = 0;
+  for (const m of text.matchAll(CJK)) {
+    if (m.index > last) out.push(text.slice(last, m.index));
+    const span = document.createElement("span");
+    span.lang = "ja";
+    span.textContent = m[0];
+    out.push(span);
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+
+function partsToNodes(ps, lg = current) {
   const frag = document.createDocumentFragment();
   for (const p of ps) {
-    if (typeof p === "string") { frag.append(p); continue; }
-    if (p.aside !== undefined) {
+    if (typeof p === "string") { frag.append(...textNodes(p, lg)); continue; }
+    if (p.date) {
+      // A date never breaks inside one calendar's writing (each part stays on one line).
       const span = document.createElement("span");
-      span.className = "aside";
-      span.textContent = p.aside;
+      span.className = "date";
+      const main = document.createElement("span");
+      main.className = "nowrap";
+      main.append(partsToNodes(p.date.filter((q) => q.aside === undefined), lg));
+      span.append(main);
+      for (const q of p.date.filter((x) => x.aside !== undefined)) {
+        const piece = document.createElement("span");
+        piece.className = "aside nowrap";
+        piece.append(partsToNodes([q.aside], lg));
+        span.append(piece);
+      }
       frag.append(span);
       continue;
     }
@@ -136,10 +173,10 @@ function partsToNodes(ps) {
 }
 
 /** A message as DOM nodes (with <ruby> for ja-easy). */
-export function msg(key, params, lg) { return partsToNodes(parts(key, params, lg)); }
+export function msg(key, params, lg) { return partsToNodes(parts(key, params, lg), lg || current); }
 /** A message as plain text (ruby bases only): titles, aria labels, calendar files. */
 export function txt(key, params, lg) {
   return parts(key, params, lg).map(plainPart).join("");
 }
 /** A date as DOM nodes. */
-export function dateNodes(iso, lg) { return partsToNodes(dateParts(iso, lg)); }
+export function dateNodes(iso, lg) { return partsToNodes([{ date: dateParts(iso, lg) }], lg || current); }

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
-import { serve, launch, answerAll, scenarios } from "./helpers.mjs";
+import { serve, launch, answerAll, scenarios, setAsOf } from "./helpers.mjs";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const ALL = scenarios();
@@ -36,12 +36,16 @@ for (const [lang, id] of RUNS) {
       await page.click(`#langs button[data-lang="${lang}"]`);
       await page.waitForFunction((l) => document.querySelector(`#langs button[data-lang="${l}"]`).getAttribute("aria-pressed") === "true", lang);
     }
+    await axe(page, `${lang} start screen`, seen);
+    await setAsOf(page, ALL[id].situation.asOf, {});
+    await page.click("[data-action=start]");
+    await page.waitForSelector("form.question[data-field]");
     await axe(page, `${lang} first question`, seen);
     // An error state: continue with nothing chosen.
     await page.click("[data-action=continue]");
     await page.waitForSelector(".error-summary");
     await axe(page, `${lang} first question with an error`, seen);
-    await answerAll(page, ALL[id].situation, {
+    await answerAll(page, { ...ALL[id].situation, asOf: undefined }, {
       lang, dates: "fields",
       onScreen: (p, field) => axe(p, `${lang} question ${field} (answered)`, seen),
     });

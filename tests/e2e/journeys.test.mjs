@@ -118,13 +118,14 @@ test("back and “change” keep the other answers; a changed answer asks only t
   assert.equal(await page.isChecked("#q-hasMyNumberCard-no"), true, "the previous answer is selected");
   await page.click('label[for="q-hasMyNumberCard-yes"]');
   await page.click("[data-action=continue]");
-  await page.waitForSelector('form.question[data-field="myNumberCardExpiry"]');
+  // Registered is asked before the card's dates (issue 7: dependency order).
+  await page.waitForSelector('form.question[data-field="registeredForInsurance"]');
   // The browser's own back button returns to the changed question with the new answer kept.
   await page.goBack();
   await page.waitForSelector('form.question[data-field="hasMyNumberCard"]');
   assert.equal(await page.isChecked("#q-hasMyNumberCard-yes"), true);
   await page.goForward();
-  await page.waitForSelector('form.question[data-field="myNumberCardExpiry"]');
+  await page.waitForSelector('form.question[data-field="registeredForInsurance"]');
   // So does the page's back link.
   await page.click(".back-link");
   await page.waitForSelector('form.question[data-field="hasMyNumberCard"]');
@@ -146,43 +147,49 @@ test("date errors are tied to their fields; 和暦 as printed and impossible dat
   const page = await ctx.newPage();
   await page.goto(srv.url);
   await page.waitForSelector("html[data-ready]");
+  await page.click("[data-action=start]");
+  await page.waitForSelector('form.question[data-field="situation"]');
   await page.click("[data-action=continue]");
   // Nothing chosen: the error summary and the message tied to the group.
   await page.waitForSelector(".error-summary");
   const fieldset = page.locator("form.question fieldset");
   const describedBy = await fieldset.getAttribute("aria-describedby");
-  assert.match(describedBy, /q-insurerKind-err/);
-  assert.equal(await textOf(page.locator("#q-insurerKind-err")), "! " + plain("ja", "ui.err.choose"));
+  assert.match(describedBy, /q-situation-err/);
+  assert.equal(await textOf(page.locator("#q-situation-err")), "! " + plain("ja", "ui.err.choose"));
   assert.equal(await page.evaluate(() => document.activeElement.className), "error-summary");
-  await page.click('label[for="q-insurerKind-kokuho"]');
+  for (const [field, choice] of [["situation", "normal"], ["hasMyNumberCard", "no"], ["shikakuKakuninshoHeld", "yes"]]) {
+    await page.waitForSelector(`form.question[data-field="${field}"]`);
+    await page.click(`label[for="q-${field}-${choice}"]`);
+    await page.click("[data-action=continue]");
+  }
+  const f = "q-shikakuKakuninshoExpiry";
+  await page.waitForSelector(`form.question[data-field="shikakuKakuninshoExpiry"]`);
+  await page.click(`label[for="${f}-date"]`);
+  await page.selectOption(`#${f}-d-cal`, "western");
+  await page.fill(`#${f}-d-y`, "2027");
+  await page.fill(`#${f}-d-m`, "2");
+  await page.fill(`#${f}-d-day`, "29");
   await page.click("[data-action=continue]");
-  await page.waitForSelector('form.question[data-field="birthDate"]');
-  await page.click('label[for="q-birthDate-date"]');
-  await page.selectOption("#q-birthDate-d-cal", "western");
-  await page.fill("#q-birthDate-d-y", "2023");
-  await page.fill("#q-birthDate-d-m", "2");
-  await page.fill("#q-birthDate-d-day", "29");
-  await page.click("[data-action=continue]");
-  await page.waitForSelector("#q-birthDate-d-err");
-  assert.equal(await textOf(page.locator("#q-birthDate-d-err")), "! " + plain("ja", "ui.err.dateImpossible"));
-  assert.match(await page.getAttribute("#q-birthDate-d-y", "aria-describedby"), /q-birthDate-d-err/);
-  assert.equal(await page.getAttribute("#q-birthDate-d-y", "aria-invalid"), "true");
+  await page.waitForSelector(`#${f}-d-err`);
+  assert.equal(await textOf(page.locator(`#${f}-d-err`)), "! " + plain("ja", "ui.err.dateImpossible"));
+  assert.match(await page.getAttribute(`#${f}-d-y`, "aria-describedby"), new RegExp(`${f}-d-err`));
+  assert.equal(await page.getAttribute(`#${f}-d-y`, "aria-invalid"), "true");
   // The error summary link moves focus to the field.
   await page.click(".error-summary a");
-  assert.equal(await page.evaluate(() => document.activeElement.id), "q-birthDate-d-y");
+  assert.equal(await page.evaluate(() => document.activeElement.id), `${f}-d-y`);
   // Full-width 和暦 as printed on a card.
-  await page.fill("#q-birthDate-d-y", "");
-  await page.fill("#q-birthDate-d-m", "");
-  await page.fill("#q-birthDate-d-day", "");
-  await page.fill("#q-birthDate-d-text", "昭和４５年１月２日");
+  await page.fill(`#${f}-d-y`, "");
+  await page.fill(`#${f}-d-m`, "");
+  await page.fill(`#${f}-d-day`, "");
+  await page.fill(`#${f}-d-text`, "令和１２年１月２日");
   await page.click("[data-action=continue]");
   await page.waitForSelector('form.question[data-field="oldCardHeld"]');
   await page.click(".back-link");
-  await page.waitForSelector('form.question[data-field="birthDate"]');
-  // Shown back in the 年/月/日 fields (昭和45 = 1970).
-  assert.equal(await page.inputValue("#q-birthDate-d-cal"), "showa");
-  assert.equal(await page.inputValue("#q-birthDate-d-y"), "45");
-  assert.equal(await page.inputValue("#q-birthDate-d-m"), "1");
-  assert.equal(await page.inputValue("#q-birthDate-d-day"), "2");
+  await page.waitForSelector('form.question[data-field="shikakuKakuninshoExpiry"]');
+  // Shown back in the 年/月/日 fields (令和12 = 2030).
+  assert.equal(await page.inputValue(`#${f}-d-cal`), "reiwa");
+  assert.equal(await page.inputValue(`#${f}-d-y`), "12");
+  assert.equal(await page.inputValue(`#${f}-d-m`), "1");
+  assert.equal(await page.inputValue(`#${f}-d-day`), "2");
   await ctx.close();
 });
