@@ -365,6 +365,103 @@ mod oracle {
         })
     }
 
+    /// R-OLD-7 / CONTRACT.md part 3: aged 70–74 in 被用者保険 or 国保組合, from the month after
+    /// the 70th-birthday month (from that month if born on the 1st) to the day before the 75th
+    /// birthday.
+    fn separate_koureijukyusha(s: &Situation) -> bool {
+        let employee_or_kumiai = matches!(
+            s.insurer_kind,
+            Some(
+                InsurerKind::KyokaiKenpo
+                    | InsurerKind::KenpoKumiai
+                    | InsurerKind::Kyosai
+                    | InsurerKind::Senin
+                    | InsurerKind::KokuhoKumiai
+            )
+        );
+        let Some(b) = s.birth_date.filter(|_| employee_or_kumiai) else {
+            return false;
+        };
+        let b70 = birthday(b, 70);
+        let first_month = if b.day() == 1 {
+            month_index(b70)
+        } else {
+            month_index(b70) + 1
+        };
+        month_index(s.as_of) >= first_month && s.as_of < birthday(b, 75)
+    }
+
+    /// CONTRACT.md `documentsToShow` as a set, for `normal`, `readerFailure` and `noReader`,
+    /// with nothing presented but the マイナポータル screen. Returns (expected, tokens the text
+    /// leaves open, removed from both sides), or `None` where the oracle does not decide.
+    pub fn documents_to_show(s: &Situation) -> Option<(Vec<Document>, Vec<Document>)> {
+        let reader_down = matches!(
+            s.situation,
+            Circumstance::ReaderFailure | Circumstance::NoReader
+        );
+        if !(reader_down || s.situation == Circumstance::Normal) {
+            return None;
+        }
+        let (usable, _) = myna(s);
+        let kaku = kakuninsho_valid(s)?;
+        let old = old_card_end(s).is_some_and(|(u, _)| s.as_of <= u);
+        let mut out = Vec::new();
+        let mut open = Vec::new();
+        // Part 1: held and valid.
+        if kaku {
+            out.push(Document::ShikakuKakuninsho);
+        }
+        if old {
+            out.push(Document::OldCard);
+        }
+        if usable && !reader_down {
+            out.push(Document::MynahokenshoCard);
+            if s.shikaku_joho_oshirase_held {
+                out.push(Document::MynacardPlusOshirase);
+            }
+            // R-MYNA-5: from 2025-09-19 at an equipped facility (unknown facility: open).
+            if s.smartphone != hoken_check::situation::Smartphone::None && s.as_of >= d(2025, 9, 19)
+            {
+                match s.facility_supports_smartphone {
+                    Some(true) => out.push(Document::MynahokenshoSmartphone),
+                    Some(false) => {}
+                    None => open.push(Document::MynahokenshoSmartphone),
+                }
+            }
+        }
+        // Part 4, reader unavailable: the card alone cannot be read.
+        if usable && reader_down {
+            open.push(Document::MynahokenshoSmartphone);
+            if s.shikaku_joho_oshirase_held {
+                out.push(Document::MynacardPlusOshirase);
+            }
+            if s.documents_presented
+                .contains(&Document::MynacardPlusMynaportalScreen)
+            {
+                out.push(Document::MynacardPlusMynaportalScreen);
+            }
+            if out.is_empty() {
+                out.push(Document::Moushitatesho);
+            }
+        }
+        // Part 2: on its way, only once no valid old card is held (R-KAKU-4). Read with the
+        // route: before 2024-12-02 none exists (route step 1), and an application without a
+        // ground (route `notNeeded`, R-KAKU-2: "just in case" is not one) brings none — the
+        // literal "or kakuninshoApplicationMade" of part 2 does not say so (reported).
+        let route = route(s)?;
+        let applied = s.kakuninsho_application_made && route == KakuninshoRoute::Application;
+        if !kaku && !old && (route == KakuninshoRoute::Automatic || applied) {
+            out.push(Document::ShikakuKakuninsho);
+        }
+        // Part 3: goes with the 資格確認書 or old card listed.
+        if (out.contains(&Document::ShikakuKakuninsho) || out.contains(&Document::OldCard))
+            && separate_koureijukyusha(s)
+        {
+            out.push(Document::KoureijukyushaSho);
+        }
+        Some((out, open))
+    }
+
     /// CONTRACT.md `copay` with nothing presented: the best document held (a card reported lost
     /// cannot be brought). `None` when a held document's copay is not decided by the text.
     pub fn copay_held(s: &Situation) -> Option<Copay> {
@@ -575,19 +672,20 @@ fn check<S: Strategy>(
 
 // ---------------------------------------------------------------------------------------------
 // Properties. Case counts: 2,000 for each Situation property and for the date strings, 1,500
-// arbitrary JSON values; the whole file took 19.9 s in debug on the 2-core machine at load ~12
-// (2026-11-29). Reached-subject counts of one such run (floors in brackets):
-//   a_reader_failure_with_a_valid_document_never_means_full_cost  1,632 of 2,000 (50 %)
-//   arbitrary_strings_to_the_date_parser_never_panic (accepted)      637 of 2,000 (20 %)
-//   copay_matches_the_oracle (not fullCostPossible)                  832 of 2,000 (25 %),
-//       of which 103 normalIfOnlineConfirmed (1 %)
+// arbitrary JSON values; the whole file took 19.9 s in debug on the 2-core machine at load ~12,
+// 13.7 s at load ~9 (2026-11-29). Reached-subject counts of one run (floors in brackets):
+//   a_reader_failure_with_a_valid_document_never_means_full_cost  1,608 of 2,000 (50 %)
+//   arbitrary_strings_to_the_date_parser_never_panic (accepted)      676 of 2,000 (20 %)
+//   copay_matches_the_oracle (not fullCostPossible)                  854 of 2,000 (25 %),
+//       of which 121 normalIfOnlineConfirmed (1 %)
+//   documents_to_show_match_the_oracle (decided)                   1,801 of 2,000 (40 %)
 //   every_verdict_has_a_cited_reason                               2,000 of 2,000 (100 %)
-//   arbitrary_json_never_panics (assessed)                           514 of 1,500 (15 %)
-//   kakuninsho_matches_the_oracle (decided)                        1,999 of 2,000 (90 %),
-//       routes notYet/automatic/application/notNeeded 445/1,019/393/142 (each 2 %)
-//   mynahokensho_matches_the_oracle (asOf ± 1 of expiry/grace end)   498 of 2,000 (15 %)
-//   old_card_matches_the_oracle (asOf ± 1 of a key date or its end)  757 of 2,000 (30 %);
-//       asOf within a day of a key date: 766 of 2,000 (25 %)
+//   arbitrary_json_never_panics (assessed)                           531 of 1,500 (15 %)
+//   kakuninsho_matches_the_oracle (decided)                        2,000 of 2,000 (90 %),
+//       routes notYet/automatic/application/notNeeded 432/1,045/383/140 (each 2 %)
+//   mynahokensho_matches_the_oracle (asOf ± 1 of expiry/grace end)   441 of 2,000 (15 %)
+//   old_card_matches_the_oracle (asOf ± 1 of a key date or its end)  802 of 2,000 (30 %);
+//       asOf within a day of a key date: 787 of 2,000 (25 %)
 // With the former uniform generator 11 of 3,000 cases fell within a day of a key date and the
 // reader-failure property returned early in 84 % of its cases (issue 11).
 // Checked by hand on 2026-11-29: each of these one-character changes to the engine makes a
@@ -595,7 +693,9 @@ fn check<S: Strategy>(
 // old_card.rs), the R-MYNA-3 grace cut-off `>` instead of `>=`, a cancellation on `asOf` not
 // yet effective, the R-KOKI-1 end exclusive in the route, R-OLD-8 for a 後期 75th birthday on
 // 2024-12-02, the R-OLD-5 70th-birthday month without the born-on-the-1st rule, the 申立書
-// not covering `newQualification`, the マイナポータル screen not counting on a reader failure.
+// not covering `newQualification`, the マイナポータル screen not counting on a reader failure,
+// the 高齢受給者証 from the day after the month end instead of that day, the 申立書 listed beside
+// a valid old card on a reader failure.
 // ---------------------------------------------------------------------------------------------
 
 const CASES: u32 = 2000;
@@ -1017,6 +1117,40 @@ fn kakuninsho_matches_the_oracle() {
     assert!(
         counts.iter().all(|c| *c >= CASES as usize / 50),
         "a route is rarely reached: {counts:?}"
+    );
+}
+
+/// CONTRACT.md `documentsToShow` (parts 1–4 for `normal`, `readerFailure`, `noReader`) against
+/// the oracle, compared as sets. Subject: cases the oracle decides.
+#[test]
+fn documents_to_show_match_the_oracle() {
+    check(
+        "documents_to_show_match_the_oracle",
+        CASES,
+        40,
+        (situation(), 0usize..3, proptest::bool::weighted(0.2)),
+        |(mut s, which, screen)| {
+            s.situation = [
+                Circumstance::Normal,
+                Circumstance::ReaderFailure,
+                Circumstance::NoReader,
+            ][which];
+            s.documents_presented = if screen {
+                vec![Document::MynacardPlusMynaportalScreen]
+            } else {
+                Vec::new()
+            };
+            let Some((mut want, open)) = oracle::documents_to_show(&s) else {
+                return Ok(false);
+            };
+            let a = assess(&s);
+            let mut got = a.summary.documents_to_show.clone();
+            got.retain(|x| !open.contains(x));
+            want.sort();
+            got.sort();
+            prop_assert_eq!(got, want, "{:?}", s);
+            Ok(true)
+        },
     );
 }
 
