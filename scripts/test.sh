@@ -19,6 +19,7 @@ STAGES=(
   "scenarios      | [[ -f tests/scenarios/validate.py ]] | python3 tests/scenarios/validate.py"
   "locales        | [[ -f locales/check.py ]]  | python3 locales/check.py"
   "cargo-test     | true                        | cargo test --locked --all-targets"
+  "cli-scale      | [[ -f tests/scale.rs ]]    | cargo build --locked --profile cli --bin hoken-check && HOKEN_CHECK_BIN=target/cli/hoken-check cargo test --locked --test scale -- --ignored --test-threads 1"
   "wasm-build     | true                        | bash scripts/build.sh"
   "js-tests       | [[ -d tests/js ]]           | node --test tests/js/"
   "e2e            | [[ -d tests/e2e ]]          | node --test tests/e2e/"

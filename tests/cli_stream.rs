@@ -280,3 +280,14 @@ fn the_output_is_the_same_in_order_whatever_the_number_of_threads() {
     assert!(one == three, "thread count changes the output");
     assert_eq!(one.lines().count(), 20_001);
 }
+
+#[test]
+fn docs_cli_md_lists_every_header_alias_of_the_library() {
+    let doc = std::fs::read_to_string("docs/cli.md").expect("docs/cli.md");
+    for (alias, field) in hoken_check::batch::HEADER_ALIASES {
+        assert!(doc.contains(alias), "docs/cli.md lacks the alias {alias}");
+        if let Some(f) = field {
+            assert!(doc.contains(&format!("`{f}`")), "docs/cli.md lacks {f}");
+        }
+    }
+}
