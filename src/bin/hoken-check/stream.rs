@@ -660,7 +660,7 @@ pub fn run<R: Read, W: Write + Send>(
         if let Err(e) = res {
             produce_err = Some(e);
         }
-        finish(&mut sink, shape, &ctx, write_err, produce_err)?
+        finish(&mut sink, &ctx, write_err, produce_err)?
     } else {
         run_threaded(&mut inp, shape, &ctx, &mut sink, threads)?
     };
@@ -679,7 +679,6 @@ pub fn run<R: Read, W: Write + Send>(
 
 fn finish<W: Write>(
     sink: &mut Sink<W>,
-    shape: Shape,
     ctx: &Ctx,
     write_err: Option<io::Error>,
     produce_err: Option<StreamError>,
@@ -697,7 +696,6 @@ fn finish<W: Write>(
         }
         tail.extend_from_slice(b"]\n");
     }
-    let _ = shape;
     sink.w.write_all(&tail).map_err(StreamError::Write)?;
     sink.w.flush().map_err(StreamError::Write)?;
     Ok(sink.stats)
@@ -766,7 +764,7 @@ fn run_threaded<R: Read, W: Write + Send>(
         let write_err = writer.join().ok().flatten();
         (res, write_err)
     });
-    finish(sink, shape, ctx, write_err, res.err())
+    finish(sink, ctx, write_err, res.err())
 }
 
 /// The writer's progress, for the reader to wait on.
