@@ -291,3 +291,21 @@ fn docs_cli_md_lists_every_header_alias_of_the_library() {
         }
     }
 }
+
+#[test]
+fn unknown_columns_fail_every_row_unless_asked_to_be_skipped() {
+    let input = format!(
+        "id,asOf,insurerKind,birthDate,oldCardHeld,documentsPresented,氏名\n7,{C001},山田\n"
+    );
+    let (code, out, _) = run(&["assess"], input.as_bytes());
+    assert_eq!(code, 1, "the contract: unknown fields are errors");
+    let (h, rows) = csv_rows(&out);
+    assert_eq!(rows[0][col(&h, "errorCode")], "unknownField");
+    assert!(!out.contains("氏名") && !out.contains("山田"));
+    let (code, out, err) = run(&["assess", "--ignore-unknown-columns"], input.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("position 7") && !err.contains("氏名"), "{err}");
+    let (h, rows) = csv_rows(&out);
+    assert_eq!(rows[0][col(&h, "oldCardValidUntil")], "2025-12-01");
+    assert!(!out.contains("山田"), "a skipped column is not output");
+}

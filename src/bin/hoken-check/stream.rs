@@ -57,6 +57,8 @@ pub struct Options {
     pub guide: bool,
     /// Progress on standard error (only honoured when it is a terminal).
     pub progress: bool,
+    /// Skip CSV columns the contract does not know instead of failing every row.
+    pub ignore_unknown_columns: bool,
 }
 
 /// How a run ended.
@@ -597,7 +599,18 @@ pub fn run<R: Read, W: Write + Send>(
                 let n = inp.rest().len().min(64 * 1024);
                 batch::detect_encoding(&inp.rest()[..n])
             });
-            let header = read_header(&mut inp, enc)?;
+            let mut header = read_header(&mut inp, enc)?;
+            if opts.ignore_unknown_columns {
+                let skipped = header.ignore_unknown();
+                if !skipped.is_empty() {
+                    let list: Vec<String> = skipped.iter().map(usize::to_string).collect();
+                    let _ = writeln!(
+                        io::stderr().lock(),
+                        "hoken-check: ignoring unknown column(s) at position {}",
+                        list.join(", ")
+                    );
+                }
+            }
             let with_id = header.has_id();
             ctx.csv = Some((header, enc));
             match (opts.output, opts.guide) {
