@@ -168,6 +168,17 @@ npm_deps() {
   fi
 }
 
+# GNU time: the CLI scale test reads peak memory from `/usr/bin/time -v` (tests/scale.rs).
+gnu_time() {
+  if [[ -x /usr/bin/time ]]; then
+    say "skipped: /usr/bin/time present"
+    return
+  fi
+  apt-get -y -q -o DPkg::Lock::Timeout=300 install time ||
+    { apt-get -y -q update && apt-get -y -q -o DPkg::Lock::Timeout=300 install time; }
+  say "installed time (GNU time)"
+}
+
 cargo_fetch() {
   cargo fetch --locked
   say "cargo fetch --locked: all crates for all targets cached"
@@ -209,6 +220,7 @@ step wasm-target     wasm_target
 step wasm-bindgen    wasm_bindgen_cli
 step chromium        chromium
 step cjk-fonts       cjk_fonts
+step gnu-time        gnu_time
 step npm             npm_deps
 step cargo-fetch     cargo_fetch
 step fuzz-tools      fuzz_tools

@@ -21,6 +21,7 @@ STAGES=(
   "locales        | [[ -f locales/check.py ]]  | python3 locales/check.py"
   "cargo-test     | true                        | cargo test --locked --all-targets"
   "fuzz           | [[ -d fuzz ]]               | cargo fmt --manifest-path fuzz/Cargo.toml -- --check && bash scripts/fuzz.sh ${FUZZ_SECONDS:-3}"
+  "cli-scale      | [[ -f tests/scale.rs ]]    | cargo build --locked --profile cli --bin hoken-check && HOKEN_CHECK_BIN=target/cli/hoken-check cargo test --locked --test scale -- --ignored --test-threads 1"
   "wasm-build     | true                        | bash scripts/build.sh"
   "js-tests       | [[ -d tests/js ]]           | node --test tests/js/"
   "supply-chain   | true                        | node --test tests/supply-chain.test.mjs"

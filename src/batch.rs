@@ -149,6 +149,9 @@ pub enum Column {
     /// A name the contract does not know: every row reports it as
     /// [`ErrorCode::UnknownField`] (by position and hash, never by name).
     Unknown,
+    /// An unknown column the caller chose to skip ([`CsvHeader::ignore_unknown`]): neither
+    /// validated nor output (a member list's 氏名, 住所 …).
+    Ignored,
 }
 
 /// Column names accepted besides the contract's own field names, defined once for the CLI
@@ -203,6 +206,19 @@ impl CsvHeader {
         }
     }
 
+    /// Skips the unknown columns instead of failing every row on them; returns their
+    /// 1-based positions (for a notice; their names are never reported).
+    pub fn ignore_unknown(&mut self) -> Vec<usize> {
+        let mut skipped = Vec::new();
+        for (i, c) in self.columns.iter_mut().enumerate() {
+            if *c == Column::Unknown {
+                *c = Column::Ignored;
+                skipped.push(i + 1);
+            }
+        }
+        skipped
+    }
+
     /// Whether an id column is present (then the output has an `id` column).
     pub fn has_id(&self) -> bool {
         self.columns.contains(&Column::Id)
@@ -245,7 +261,7 @@ impl CsvHeader {
                     names.push(FIELDS[*f].0);
                     values.push(cell);
                 }
-                Column::Id => {}
+                Column::Id | Column::Ignored => {}
                 Column::Unknown => {
                     // Position is the CSV column (1-based), whatever the id columns.
                     let e = InputError::unknown_field(i + 1, &self.names[i]);

@@ -166,7 +166,17 @@ impl InputError {
 /// length, starts with `#` (never a spreadsheet formula), and reveals nothing of the name;
 /// whoever has the file can find the column by its position or recompute the hash.
 pub fn unknown_field_label(position: usize, name: &str) -> String {
-    format!("#{position}:{:08x}", fnv1a32(name.as_bytes()))
+    // Hex written by hand: no integer-formatting machinery in the wasm build for this.
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let h = fnv1a32(name.as_bytes());
+    let mut s = String::with_capacity(16);
+    s.push('#');
+    s.push_str(&position.to_string());
+    s.push(':');
+    for shift in (0..8).rev() {
+        s.push(char::from(HEX[((h >> (shift * 4)) & 0xf) as usize]));
+    }
+    s
 }
 
 /// 32-bit FNV-1a.

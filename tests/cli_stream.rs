@@ -280,3 +280,32 @@ fn the_output_is_the_same_in_order_whatever_the_number_of_threads() {
     assert!(one == three, "thread count changes the output");
     assert_eq!(one.lines().count(), 20_001);
 }
+
+#[test]
+fn docs_cli_md_lists_every_header_alias_of_the_library() {
+    let doc = std::fs::read_to_string("docs/cli.md").expect("docs/cli.md");
+    for (alias, field) in hoken_check::batch::HEADER_ALIASES {
+        assert!(doc.contains(alias), "docs/cli.md lacks the alias {alias}");
+        if let Some(f) = field {
+            assert!(doc.contains(&format!("`{f}`")), "docs/cli.md lacks {f}");
+        }
+    }
+}
+
+#[test]
+fn unknown_columns_fail_every_row_unless_asked_to_be_skipped() {
+    let input = format!(
+        "id,asOf,insurerKind,birthDate,oldCardHeld,documentsPresented,氏名\n7,{C001},山田\n"
+    );
+    let (code, out, _) = run(&["assess"], input.as_bytes());
+    assert_eq!(code, 1, "the contract: unknown fields are errors");
+    let (h, rows) = csv_rows(&out);
+    assert_eq!(rows[0][col(&h, "errorCode")], "unknownField");
+    assert!(!out.contains("氏名") && !out.contains("山田"));
+    let (code, out, err) = run(&["assess", "--ignore-unknown-columns"], input.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("position 7") && !err.contains("氏名"), "{err}");
+    let (h, rows) = csv_rows(&out);
+    assert_eq!(rows[0][col(&h, "oldCardValidUntil")], "2025-12-01");
+    assert!(!out.contains("山田"), "a skipped column is not output");
+}

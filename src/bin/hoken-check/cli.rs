@@ -51,6 +51,8 @@ Options of assess / missing-fields:
   --encoding utf-8|shift_jis   CSV encoding (default: detected; UTF-8 with or without BOM)
   --line-offset N        add N to every reported line number (for parts of a split file)
   --no-progress          no progress line on standard error (shown only on a terminal)
+  --ignore-unknown-columns   skip CSV columns that are not Situation fields (氏名, 住所 …)
+                         instead of an unknownField error on every row
 
 Exit status: 0 all records passed, 1 some record failed or the input was empty,
 2 wrong command line, 3 input or output failed.
@@ -103,6 +105,7 @@ struct Parsed<'a> {
     encoding: Option<TextEncoding>,
     line_offset: u64,
     progress: bool,
+    ignore_unknown: bool,
     markdown: bool,
     examples: Option<&'a str>,
     rest: Vec<&'a str>,
@@ -116,6 +119,7 @@ fn parse_options<'a>(args: &[&'a str]) -> Result<Parsed<'a>, Usage> {
         encoding: None,
         line_offset: 0,
         progress: true,
+        ignore_unknown: false,
         markdown: false,
         examples: None,
         rest: Vec::new(),
@@ -173,6 +177,7 @@ fn parse_options<'a>(args: &[&'a str]) -> Result<Parsed<'a>, Usage> {
                     .map_err(|_| usage("invalidArgument", "--line-offset takes a number"))?
             }
             "--no-progress" => p.progress = false,
+            "--ignore-unknown-columns" => p.ignore_unknown = true,
             "--markdown" => p.markdown = true,
             "--examples" => p.examples = Some(value("--examples takes a directory")?),
             _ if name.starts_with("--") => {
@@ -224,6 +229,7 @@ fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
                 line_offset: p.line_offset,
                 guide: cmd == "missing-fields",
                 progress: p.progress,
+                ignore_unknown_columns: p.ignore_unknown,
             };
             let stdin = io::stdin().lock();
             // Written from the writer thread: `Stdout` (not its lock) is Send.

@@ -21,11 +21,11 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Mutex};
+use std::sync::{mpsc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 /// Records per chunk handed to a worker.
-const CHUNK_RECORDS: usize = 4096;
+const CHUNK_RECORDS: usize = 1024;
 /// Bytes read per `read` call.
 const READ_SIZE: usize = 256 * 1024;
 /// Above this many buffered bytes without a record end, the record is cut as `tooLarge`.
@@ -57,6 +57,8 @@ pub struct Options {
     pub guide: bool,
     /// Progress on standard error (only honoured when it is a terminal).
     pub progress: bool,
+    /// Skip CSV columns the contract does not know instead of failing every row.
+    pub ignore_unknown_columns: bool,
 }
 
 /// How a run ended.
@@ -283,13 +285,60 @@ struct Chunk {
     recs: Vec<Rec>,
 }
 
+/// Buffers handed back after use, so that the threads do not allocate and free large
+/// buffers across each other (with glibc's per-thread arenas that made the peak memory creep
+/// up with the number of rows; with reuse it stays flat).
+#[derive(Default)]
+struct Pools {
+    inputs: Mutex<Vec<(Vec<u8>, Vec<Rec>)>>,
+    outputs: Mutex<Vec<Vec<u8>>>,
+}
+
+/// Most buffers kept per pool (more are never in flight).
+const POOL_MAX: usize = 16;
+
+impl Pools {
+    fn input(&self) -> (Vec<u8>, Vec<Rec>) {
+        self.inputs
+            .lock()
+            .ok()
+            .and_then(|mut p| p.pop())
+            .unwrap_or_else(|| (Vec::new(), Vec::with_capacity(CHUNK_RECORDS)))
+    }
+    fn give_input(&self, mut data: Vec<u8>, mut recs: Vec<Rec>) {
+        data.clear();
+        recs.clear();
+        if let Ok(mut p) = self.inputs.lock() {
+            if p.len() < POOL_MAX {
+                p.push((data, recs));
+            }
+        }
+    }
+    fn output(&self) -> Vec<u8> {
+        self.outputs
+            .lock()
+            .ok()
+            .and_then(|mut p| p.pop())
+            .unwrap_or_default()
+    }
+    fn give_output(&self, mut bytes: Vec<u8>) {
+        bytes.clear();
+        if let Ok(mut p) = self.outputs.lock() {
+            if p.len() < POOL_MAX {
+                p.push(bytes);
+            }
+        }
+    }
+}
+
 impl Chunk {
-    fn new(seq: u64, first: u64) -> Chunk {
+    fn new(seq: u64, first: u64, pools: &Pools) -> Chunk {
+        let (data, recs) = pools.input();
         Chunk {
             seq,
             first,
-            data: Vec::new(),
-            recs: Vec::with_capacity(CHUNK_RECORDS),
+            data,
+            recs,
         }
     }
     fn push(&mut self, bytes: &[u8], line: u64, pre: Option<ErrorCode>) {
@@ -303,7 +352,7 @@ impl Chunk {
         });
     }
     fn full(&self) -> bool {
-        self.recs.len() >= CHUNK_RECORDS || self.data.len() >= 4 * 1024 * 1024
+        self.recs.len() >= CHUNK_RECORDS || self.data.len() >= 1024 * 1024
     }
 }
 
@@ -318,6 +367,7 @@ enum Out {
 
 struct Ctx<'a> {
     catalog: &'a Catalog,
+    pools: &'a Pools,
     csv: Option<(CsvHeader, TextEncoding)>,
     out: Out,
     guide: bool,
@@ -332,8 +382,8 @@ struct Done {
     failed: u64,
 }
 
-fn process_chunk(ctx: &Ctx, chunk: &Chunk) -> Done {
-    let mut bytes = Vec::with_capacity(chunk.recs.len() * 96);
+fn process_chunk(ctx: &Ctx, chunk: Chunk) -> Done {
+    let mut bytes = ctx.pools.output();
     let mut failed = 0;
     for (i, r) in chunk.recs.iter().enumerate() {
         let index = chunk.first + i as u64;
@@ -341,12 +391,14 @@ fn process_chunk(ctx: &Ctx, chunk: &Chunk) -> Done {
             failed += 1;
         }
     }
-    Done {
+    let done = Done {
         seq: chunk.seq,
         bytes,
         records: chunk.recs.len() as u64,
         failed,
-    }
+    };
+    ctx.pools.give_input(chunk.data, chunk.recs);
+    done
 }
 
 /// Processes one record into `out`; false when it is an error record.
@@ -469,10 +521,11 @@ struct Sink<W: Write> {
 }
 
 impl<W: Write> Sink<W> {
-    fn put(&mut self, d: Done) -> io::Result<()> {
+    fn put(&mut self, d: Done, pools: &Pools) -> io::Result<()> {
         self.pending.insert(d.seq, d);
         while let Some(d) = self.pending.remove(&self.next) {
             self.w.write_all(&d.bytes)?;
+            pools.give_output(d.bytes);
             self.stats.records += d.records;
             self.stats.failed += d.failed;
             self.next += 1;
@@ -518,8 +571,10 @@ pub fn run<R: Read, W: Write + Send>(
         line: 1,
     };
     let shape = detect(&mut inp)?;
+    let pools = Pools::default();
     let mut ctx = Ctx {
         catalog,
+        pools: &pools,
         csv: None,
         out: Out::JsonLines,
         guide: opts.guide,
@@ -544,7 +599,18 @@ pub fn run<R: Read, W: Write + Send>(
                 let n = inp.rest().len().min(64 * 1024);
                 batch::detect_encoding(&inp.rest()[..n])
             });
-            let header = read_header(&mut inp, enc)?;
+            let mut header = read_header(&mut inp, enc)?;
+            if opts.ignore_unknown_columns {
+                let skipped = header.ignore_unknown();
+                if !skipped.is_empty() {
+                    let list: Vec<String> = skipped.iter().map(usize::to_string).collect();
+                    let _ = writeln!(
+                        io::stderr().lock(),
+                        "hoken-check: ignoring unknown column(s) at position {}",
+                        list.join(", ")
+                    );
+                }
+            }
             let with_id = header.has_id();
             ctx.csv = Some((header, enc));
             match (opts.output, opts.guide) {
@@ -581,12 +647,15 @@ pub fn run<R: Read, W: Write + Send>(
         stats: Stats::default(),
         progress,
     };
-    sink.put(Done {
-        seq: 0,
-        bytes: head,
-        records: 0,
-        failed: 0,
-    })
+    sink.put(
+        Done {
+            seq: 0,
+            bytes: head,
+            records: 0,
+            failed: 0,
+        },
+        &pools,
+    )
     .map_err(StreamError::Write)?;
 
     let threads = opts.threads.max(1);
@@ -594,8 +663,8 @@ pub fn run<R: Read, W: Write + Send>(
         let mut produce_err = None;
         let mut write_err = None;
         let res = produce(&mut inp, shape, &ctx, |chunk| {
-            let d = process_chunk(&ctx, &chunk);
-            if let Err(e) = sink.put(d) {
+            let d = process_chunk(&ctx, chunk);
+            if let Err(e) = sink.put(d, &pools) {
                 write_err = Some(e);
                 return false;
             }
@@ -604,7 +673,7 @@ pub fn run<R: Read, W: Write + Send>(
         if let Err(e) = res {
             produce_err = Some(e);
         }
-        finish(&mut sink, shape, &ctx, write_err, produce_err)?
+        finish(&mut sink, &ctx, write_err, produce_err)?
     } else {
         run_threaded(&mut inp, shape, &ctx, &mut sink, threads)?
     };
@@ -623,7 +692,6 @@ pub fn run<R: Read, W: Write + Send>(
 
 fn finish<W: Write>(
     sink: &mut Sink<W>,
-    shape: Shape,
     ctx: &Ctx,
     write_err: Option<io::Error>,
     produce_err: Option<StreamError>,
@@ -641,7 +709,6 @@ fn finish<W: Write>(
         }
         tail.extend_from_slice(b"]\n");
     }
-    let _ = shape;
     sink.w.write_all(&tail).map_err(StreamError::Write)?;
     sink.w.flush().map_err(StreamError::Write)?;
     Ok(sink.stats)
@@ -655,9 +722,14 @@ fn run_threaded<R: Read, W: Write + Send>(
     threads: usize,
 ) -> Result<Stats, StreamError> {
     let stop = AtomicBool::new(false);
-    let (job_tx, job_rx) = mpsc::sync_channel::<Chunk>(threads * 2);
+    // Chunks issued but not yet written. A bound here (not only on the channels) keeps memory
+    // flat when one worker stalls while the others run ahead: their results wait in the
+    // writer's reorder buffer, which can then hold at most this many chunks.
+    let max_in_flight = 2 * threads as u64 + 2;
+    let gate = Gate::default();
+    let (job_tx, job_rx) = mpsc::sync_channel::<Chunk>(threads);
     let job_rx = Mutex::new(job_rx);
-    let (done_tx, done_rx) = mpsc::sync_channel::<Done>(threads * 4);
+    let (done_tx, done_rx) = mpsc::sync_channel::<Done>(threads * 2);
     let writer_sink = &mut *sink;
     let (res, write_err) = std::thread::scope(|scope| {
         for _ in 0..threads {
@@ -669,34 +741,72 @@ fn run_threaded<R: Read, W: Write + Send>(
                     Err(_) => return,
                 };
                 let Ok(chunk) = job else { return };
-                if done_tx.send(process_chunk(ctx, &chunk)).is_err() {
+                if done_tx.send(process_chunk(ctx, chunk)).is_err() {
                     return;
                 }
             });
         }
         drop(done_tx);
         let stop = &stop;
+        let gate = &gate;
         let writer = scope.spawn(move || -> Option<io::Error> {
             let mut err = None;
             for d in done_rx {
                 if err.is_none() {
-                    if let Err(e) = writer_sink.put(d) {
+                    if let Err(e) = writer_sink.put(d, ctx.pools) {
                         stop.store(true, Ordering::Relaxed);
                         err = Some(e);
                     }
                 }
+                // Let the reader issue more chunks (all of them after an error: it stops).
+                gate.set(if err.is_some() {
+                    u64::MAX
+                } else {
+                    writer_sink.next
+                });
             }
+            gate.set(u64::MAX);
             // (done_rx is drained to the end so that workers never block.)
             err
         });
         let res = produce(inp, shape, ctx, |chunk| {
+            gate.wait_for(chunk.seq, max_in_flight);
             !stop.load(Ordering::Relaxed) && job_tx.send(chunk).is_ok()
         });
         drop(job_tx);
         let write_err = writer.join().ok().flatten();
         (res, write_err)
     });
-    finish(sink, shape, ctx, write_err, res.err())
+    finish(sink, ctx, write_err, res.err())
+}
+
+/// The writer's progress, for the reader to wait on.
+#[derive(Default)]
+struct Gate {
+    written: Mutex<u64>,
+    cv: Condvar,
+}
+
+impl Gate {
+    /// Records that every chunk before `next` is written (`u64::MAX`: stop waiting).
+    fn set(&self, next: u64) {
+        if let Ok(mut w) = self.written.lock() {
+            *w = next;
+        }
+        self.cv.notify_all();
+    }
+    /// Waits until chunk `seq` may be issued: fewer than `max` chunks ahead of the writer.
+    fn wait_for(&self, seq: u64, max: u64) {
+        let Ok(mut w) = self.written.lock() else {
+            return;
+        };
+        while seq >= w.saturating_add(max) {
+            w = match self.cv.wait(w) {
+                Ok(w) => w,
+                Err(_) => return,
+            };
+        }
+    }
 }
 
 /// Reads the CSV header row.
@@ -736,14 +846,14 @@ fn produce<R: Read>(
 ) -> Result<(), StreamError> {
     let mut seq = 1;
     let mut count = 0u64;
-    let mut chunk = Chunk::new(seq, 0);
+    let mut chunk = Chunk::new(seq, 0, ctx.pools);
     macro_rules! push {
         ($bytes:expr, $line:expr, $pre:expr) => {{
             chunk.push($bytes, $line, $pre);
             count += 1;
             if chunk.full() {
                 seq += 1;
-                let full = std::mem::replace(&mut chunk, Chunk::new(seq, count));
+                let full = std::mem::replace(&mut chunk, Chunk::new(seq, count, ctx.pools));
                 if !emit(full) {
                     return Ok(());
                 }
