@@ -48,6 +48,10 @@ string_enum! {
         /// A record with bytes that are not valid in the input's character encoding
         /// (UTF-8, or Shift_JIS / CP932 when detected or chosen).
         InvalidEncoding = "invalidEncoding",
+        /// The insurer pack given with the record (`--pack`, `{ pack }`) is for another
+        /// insurer kind or 後期 region than the record's `insurerKind` / `kokiRegion`
+        /// (RULES.md §15: a pack answers only for its own insurer).
+        PackNotForRecord = "packNotForRecord",
     }
 }
 
@@ -115,6 +119,10 @@ impl ErrorCode {
             ErrorCode::InvalidEncoding => (
                 "この行に文字コード(UTF-8 または Shift_JIS)として読めないバイトがあります。",
                 "This record holds bytes that are not valid in the input's character encoding (UTF-8 or Shift_JIS).",
+            ),
+            ErrorCode::PackNotForRecord => (
+                "保険者パックは別の保険者のものです(項目「{field}」が合いません)。",
+                "The insurer pack is for another insurer: this record's \"{field}\" does not match it.",
             ),
         }
     }

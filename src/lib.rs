@@ -88,6 +88,26 @@ pub fn assess_raw(raw: &RawSituation) -> Result<Assessment, InputError> {
     raw.validate().map(|s| rules::assess(&s))
 }
 
+/// Validates a raw record and assesses it with an insurer pack, or without one (`None`: the
+/// same as [`assess_raw`]). The CLI's `--pack` and the JS option `{ pack }` use this.
+///
+/// # Errors
+/// As [`assess_raw`]; and `packNotForRecord` naming `insurerKind` or `kokiRegion` when the
+/// pack is for another insurer kind or 後期 region than the record (RULES.md §15).
+pub fn assess_raw_with_pack(
+    raw: &RawSituation,
+    pack: Option<&Pack>,
+) -> Result<Assessment, InputError> {
+    let s = raw.validate()?;
+    assess_with_pack(&s, pack).map_err(|e| {
+        let field = match e.code {
+            PackErrorCode::WrongRegion => "kokiRegion",
+            _ => "insurerKind",
+        };
+        InputError::new(ErrorCode::PackNotForRecord, Some(field))
+    })
+}
+
 /// Which unanswered fields would change the answer (see [`guide`]).
 ///
 /// # Errors

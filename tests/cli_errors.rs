@@ -65,7 +65,19 @@ fn every_error_code_is_reachable_by_its_example_through_the_cli() {
     assert_eq!(code, 0, "{err}");
     for c in ErrorCode::ALL {
         let input = std::fs::read(dir.join(format!("{}.in", c.as_str()))).expect("example");
-        let (status, out, err) = run(&["assess", "--lang", "en"], &input);
+        // The pack example is the one run with an insurer pack (errors.rs EXAMPLE_PACK).
+        let args: &[&str] = if *c == ErrorCode::PackNotForRecord {
+            &[
+                "assess",
+                "--lang",
+                "en",
+                "--pack",
+                "packs/kokuho-shibuya.json",
+            ]
+        } else {
+            &["assess", "--lang", "en"]
+        };
+        let (status, out, err) = run(args, &input);
         assert_eq!(status, 1, "{c:?}: exit 1 for a failed record / empty input");
         let produced = if *c == ErrorCode::EmptyInput {
             err.contains("emptyInput")

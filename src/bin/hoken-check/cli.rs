@@ -51,6 +51,8 @@ Options of assess / missing-fields:
   --encoding utf-8|shift_jis   CSV encoding (default: detected; UTF-8 with or without BOM)
   --line-offset N        add N to every reported line number (for parts of a split file)
   --no-progress          no progress line on standard error (shown only on a terminal)
+  --pack FILE            an insurer pack (docs/packs.md): the facts only the insurer knows;
+                         a record of another insurer kind or 後期 region is an error record
   --ignore-unknown-columns   skip CSV columns that are not Situation fields (氏名, 住所 …)
                          instead of an unknownField error on every row
 
@@ -108,6 +110,7 @@ struct Parsed<'a> {
     ignore_unknown: bool,
     markdown: bool,
     examples: Option<&'a str>,
+    pack: Option<&'a str>,
     rest: Vec<&'a str>,
 }
 
@@ -122,6 +125,7 @@ fn parse_options<'a>(args: &[&'a str]) -> Result<Parsed<'a>, Usage> {
         ignore_unknown: false,
         markdown: false,
         examples: None,
+        pack: None,
         rest: Vec::new(),
     };
     let mut i = 0;
@@ -180,6 +184,7 @@ fn parse_options<'a>(args: &[&'a str]) -> Result<Parsed<'a>, Usage> {
             "--ignore-unknown-columns" => p.ignore_unknown = true,
             "--markdown" => p.markdown = true,
             "--examples" => p.examples = Some(value("--examples takes a directory")?),
+            "--pack" => p.pack = Some(value("--pack takes the path of an insurer pack file")?),
             _ if name.starts_with("--") => {
                 return Err(usage("usage", "unknown option (see hoken-check --help)"))
             }
@@ -221,6 +226,16 @@ fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
                     "unexpected argument (input is read from standard input)",
                 ));
             }
+            let pack = match p.pack {
+                None => None,
+                Some(_) if cmd == "missing-fields" => {
+                    return Err(usage("usage", "--pack is an option of assess only"))
+                }
+                Some(path) => match read_pack(path, p.lang) {
+                    Ok(pack) => Some(pack),
+                    Err(code) => return Ok(code),
+                },
+            };
             let catalog = Catalog::load(p.lang);
             let opts = stream::Options {
                 threads: p.threads,
@@ -230,6 +245,7 @@ fn run(args: &[OsString]) -> Result<ExitCode, Usage> {
                 guide: cmd == "missing-fields",
                 progress: p.progress,
                 ignore_unknown_columns: p.ignore_unknown,
+                pack,
             };
             let stdin = io::stdin().lock();
             // Written from the writer thread: `Stdout` (not its lock) is Send.
@@ -307,6 +323,41 @@ fn parse_date(
             ExitCode::from(1)
         }
     }
+}
+
+/// Reads and validates the `--pack` file. A pack that cannot be read or is not valid ends the
+/// run before any record (exit 2, `invalidPack`): the message names the pack's error code and
+/// the path in the pack, never a value.
+fn read_pack(path: &str, lang: Lang) -> Result<hoken_check::Pack, ExitCode> {
+    use std::io::Read as _;
+    let limit = hoken_check::pack::MAX_PACK_BYTES as u64 + 1;
+    let mut text = String::new();
+    let read =
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_string(&mut text).map(|_| ()));
+    if let Err(e) = read {
+        eprintln_quiet(&format!(
+            "hoken-check: invalidPack: the --pack file cannot be read as UTF-8 text ({})",
+            e.kind()
+        ));
+        return Err(ExitCode::from(2));
+    }
+    hoken_check::parse_pack(&text).map_err(|e| {
+        let msg = if lang == Lang::Ja {
+            &e.message_ja
+        } else {
+            &e.message_en
+        };
+        let at = if e.path.is_empty() {
+            "(the whole pack)"
+        } else {
+            &e.path
+        };
+        eprintln_quiet(&format!(
+            "hoken-check: invalidPack: {} at {at}: {msg}",
+            e.code.as_str()
+        ));
+        ExitCode::from(2)
+    })
 }
 
 /// Writes to standard error, ignoring a failure (nowhere left to report it).

@@ -42,6 +42,9 @@ fn ex(via: Via, s: &str) -> Example {
     }
 }
 
+/// The insurer pack the `packNotForRecord` example is run with (`--pack`, from the repo root).
+pub const EXAMPLE_PACK: &str = "packs/kokuho-shibuya.json";
+
 /// The example input that produces `code` (exhaustive: a new code needs an example).
 pub fn example(code: ErrorCode) -> Example {
     use Via::Assess;
@@ -76,6 +79,13 @@ pub fn example(code: ErrorCode) -> Example {
             "asOf,insurerKind\n2026-01-01,\"kokuho\n2026-01-01,kokuho\n",
         ),
         ErrorCode::WrongColumnCount => ex(Assess, "asOf,insurerKind\n2026-01-01,kokuho,extra\n"),
+        ErrorCode::PackNotForRecord => Example {
+            via: Assess,
+            input: b"{\"asOf\":\"2026-01-01\",\"insurerKind\":\"kyokaiKenpo\"}".to_vec(),
+            shown: format!(
+                "{{\"asOf\":\"2026-01-01\",\"insurerKind\":\"kyokaiKenpo\"}} with `--pack {EXAMPLE_PACK}`"
+            ),
+        },
         ErrorCode::InvalidEncoding => Example {
             via: Assess,
             input: b"asOf,insurerKind\n2026-01-01,koku\xFFho\n".to_vec(),
@@ -113,6 +123,7 @@ fn date_errors() -> Vec<(DateError, Example)> {
 const CLI_CODES: &[(&str, u8, &str, &str)] = &[
     ("usage", 2, "unknown command or option, missing option value", "hoken-check frobnicate"),
     ("invalidArgument", 2, "an argument that is not UTF-8, or an option value out of its set; the argument is never echoed", "hoken-check parse-date $'\\xff\\xfe'"),
+    ("invalidPack", 2, "the `--pack` file cannot be read or is not a valid insurer pack: the message names the pack's error code (docs/packs.md) and the path in the pack", "hoken-check assess --pack broken.json < in.csv"),
     ("readError", 3, "standard input could not be read", "hoken-check assess < /a/directory"),
     ("writeError", 3, "the output could not be written (disk full …); a closed pipe (`| head -1`) is not an error: the run ends quietly with status 0", "hoken-check assess < in.csv > /dev/full"),
 ];

@@ -59,6 +59,8 @@ pub struct Options {
     pub progress: bool,
     /// Skip CSV columns the contract does not know instead of failing every row.
     pub ignore_unknown_columns: bool,
+    /// The insurer pack applied to every record (`--pack`).
+    pub pack: Option<hoken_check::Pack>,
 }
 
 /// How a run ended.
@@ -372,6 +374,7 @@ struct Ctx<'a> {
     out: Out,
     guide: bool,
     line_offset: u64,
+    pack: Option<&'a hoken_check::Pack>,
 }
 
 /// Output of one chunk.
@@ -423,7 +426,7 @@ fn process_record(ctx: &Ctx, data: &[u8], r: &Rec, index: u64, out: &mut Vec<u8>
         if ctx.guide {
             hoken_check::missing_fields(&raw).map(Result::Err)
         } else {
-            hoken_check::assess_raw(&raw).map(Result::Ok)
+            hoken_check::assess_raw_with_pack(&raw, ctx.pack).map(Result::Ok)
         }
     });
     // Writing into a Vec<u8> cannot fail.
@@ -579,6 +582,7 @@ pub fn run<R: Read, W: Write + Send>(
         out: Out::JsonLines,
         guide: opts.guide,
         line_offset: opts.line_offset,
+        pack: opts.pack.as_ref(),
     };
     let json_out = |auto: Out| match opts.output {
         OutputChoice::Csv => {
