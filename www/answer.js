@@ -79,10 +79,8 @@ function sourceLink(h, source) {
     source.title, h("span", { class: "vh" }, ` (${txt("ui.newTab")})`));
 }
 
-/** The one thing to do now: the first next action (reader-failure steps stay in the reader
- * section while the マイナ保険証 works), worded from the engine's facts. A 資格確認書 that is
- * sent without application and should already have come (all traditional cards ended on the
- * R-OLD-1 cap day) is "should have arrived — ask", not "wait". */
+/** The one thing to do now (docs/page.md): an overdue 資格確認書 (R-OLD-1 cap passed) is
+ * "should have arrived — ask", not "wait". */
 export function firstAction(a, ctx) {
   const s = a.summary;
   const acts = a.nextActions.filter((x) => !(s.mynahokenshoUsable && READER_KEYS.includes(x.messageKey)));
@@ -97,8 +95,7 @@ export function firstAction(a, ctx) {
   return { ...x, where: ctx.where };
 }
 
-/** One line per document the person holds (or is sent): name, verdict, until when. Unknown
- * answers about a document make its verdict "probably", never a plain ✓. */
+/** One line per document held: an "I don't know" makes it "probably", never a plain ✓. */
 function docLine(h, v, unknownDocs) {
   const [key, params, tone0] = headline(v);
   const unsure = tone0 === "ok" && unknownDocs.has(v.document);
@@ -109,7 +106,8 @@ function docLine(h, v, unknownDocs) {
       h("strong", { class: "verdict-doc" }, msg("kind." + v.document)), h("span", { "aria-hidden": "true" }, ": "),
       h("span", { class: "verdict-text" }, msg(key, params)),
       unsure ? h("span", { class: "unsure" }, " ", msg("ui.unsure.probably")) : null,
-      detailLines(h, v).filter((l) => !l.dataset.expires)));
+      // A dead traditional card's end day is a detail (詳しく), unless R-PROV-1 still applies.
+      detailLines(h, v).filter((l) => !l.dataset.expires && !(v.document === "oldCard" && v.status === "invalid"))));
 }
 
 export function renderAnswer(root, a, ctx) {
@@ -124,14 +122,17 @@ export function renderAnswer(root, a, ctx) {
   // --- the first phone screen: the answer in one sentence, each document, what to do now ---
   const leadKey = s.copay === "normal" ? "ui.lead.normal" : s.copay === "normalIfOnlineConfirmed" ? "ui.lead.online" : "ui.lead.full";
   add(root,
-    h("h1", { id: "page-title", tabindex: "-1", class: "answer-lead " + (s.copay === "normal" ? "tone-ok" : "tone-no") }, msg(leadKey)),
-    ctx.asOfLine());
+    h("h1", { id: "page-title", tabindex: "-1", class: "answer-lead " + (s.copay === "normal" ? "tone-ok" : "tone-no") }, msg(leadKey)));
   const held = verdicts.filter((v) => v.status !== "notHeld");
   add(root, section(h, "docs", "ui.sec.docs",
     held.length ? h("ul", { class: "doc-lines" }, held.map((v) => docLine(h, v, unknownDocs)))
       : h("p", {}, msg("ui.docs.none"))));
 
-  const todo = firstAction(a, ctx);
+  // Nothing to do before a later day: today's thing is to show the document; the later step
+  // follows, with its day.
+  let todo = firstAction(a, ctx);
+  const afterToday = todo && todo.from && todo.from > a.asOf ? todo : null;
+  if (afterToday) todo = null;
   add(root, h("section", { class: "todo", "data-section": "todo", "aria-labelledby": "sec-todo" },
     h("h2", { id: "sec-todo" }, msg("ui.todo.title")),
     todo ? [
@@ -142,8 +143,11 @@ export function renderAnswer(root, a, ctx) {
       // Whom to contact, when the engine's words do not already say where (the overdue
       // 資格確認書 is the page's own wording).
       todo.messageKey.startsWith("ui.todo.") && todo.where ? h("p", { class: "where" }, msg("ui.todo.where"), ": ", msg(todo.where)) : null,
-    ] : h("p", {}, s.documentsToShow.length ? msg("ui.todo.show", { doc: txt("doc." + s.documentsToShow[0]) }) : msg("ui.bring.none"))));
+    ] : h("p", {}, s.documentsToShow.length ? msg("ui.todo.show") : msg("ui.bring.none")),
+    afterToday ? h("p", { class: "when", "data-key": afterToday.messageKey }, msg("ui.todo.later", { date: afterToday.from })) : null));
 
+  // The day checked comes after the first screen's answer (it is on the start screen too).
+  add(root, ctx.asOfLine());
   if (ctx.unknownFields && ctx.unknownFields.length) {
     add(root, h("div", { class: "caveat", "data-caveat": "unknown" },
       h("p", {}, msg("ui.unsure.caveat")),
@@ -223,7 +227,7 @@ export function renderAnswer(root, a, ctx) {
   }
 
   const actions = a.nextActions.filter((x) => !(s.mynahokenshoUsable && READER_KEYS.includes(x.messageKey)));
-  if (actions.length > 1) {
+  if (actions.length > (todo ? 1 : 0)) {
     add(more, section(h, "actions", "ui.sec.actions",
       h("ol", { class: "actions-list" }, actions.map((x) => h("li", { "data-key": x.messageKey },
         (x.from || x.deadline) ? h("p", { class: "when" },

@@ -550,9 +550,8 @@ function restoreFromFragment() {
   return lg;
 }
 
-/** Checks every answer from a link with the engine (the one validator): a value it refuses is
- * dropped — the question is asked again — and the person is told. Returns the first screen:
- * the next unanswered question (a shortened link resumes there) or the answer. */
+/** Link answers are checked by the engine; a refused one is dropped (and asked again) with a
+ * notice. Returns the next unanswered question, or the answer. */
 function checkRestored() {
   const dropped = [...(state.linkDropped || [])];
   const a = state.answers;
@@ -630,7 +629,9 @@ async function main() {
   });
   window.addEventListener("popstate", (ev) => {
     const s = ev.state && ev.state.hc;
-    state.screen = s || nextScreen();
+    // After 「回答を消す」 an older entry's screen shows no one's answers: back to the start.
+    const empty = Object.keys(state.answers).every((f) => f === "asOf" || f === "who");
+    state.screen = !s || (empty && ["check", "answer", "reception"].includes(s.name)) ? { name: "start" } : s;
     state.errors = null;
     render();
   });
