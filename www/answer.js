@@ -6,6 +6,7 @@ const SVGNS = "http://www.w3.org/2000/svg";
 const DOCS = ["mynahokensho", "shikakuKakuninsho", "oldCard", "shikakuJohoOshirase"];
 const OK = new Set(["valid", "grace"]);
 const NO = new Set(["invalid", "provisional"]);
+const AFTER_PAYING = new Set(["action.claimRyoyohi"]);
 const READER_KEYS = ["action.showOshiraseWithCard", "action.fillMoushitatesho"];
 
 function yearsParam(a) {
@@ -73,7 +74,6 @@ function section(h, id, titleKey, ...kids) {
 
 function sourceLink(h, source) {
   if (!source) return null;
-  // Most sources have Japanese titles: marked as such inside an English page.
   return h("a", { href: source.url, target: "_blank", rel: "noopener noreferrer", class: "source",
     lang: /[\u3040-\u30ff\u3400-\u9fff]/.test(source.title) ? "ja" : null },
     source.title, h("span", { class: "vh" }, ` (${txt("ui.newTab")})`));
@@ -84,10 +84,13 @@ function sourceLink(h, source) {
 export function firstAction(a, ctx) {
   const s = a.summary;
   const acts = a.nextActions.filter((x) => !(s.mynahokenshoUsable && READER_KEYS.includes(x.messageKey)));
-  const overdue = (x) => x.messageKey === "action.waitForKakuninsho" && ctx.overdueAfter && a.asOf > ctx.overdueAfter;
-  // Getting a document that should already be here comes first; otherwise the first action
-  // that can be done now (not one that starts later, like renewing years ahead).
-  const x = acts.find(overdue) || acts.find((y) => !y.from || y.from <= a.asOf) || acts[0];
+  // Not overdue when a マイナ保険証 lapsed after the cap day (sending may be under way).
+  const myna = a.verdicts.find((v) => v.document === "mynahokensho");
+  const lapsedLater = myna && myna.graceUntil && ctx.overdueAfter && myna.graceUntil > ctx.overdueAfter;
+  const overdue = (x) => x.messageKey === "action.waitForKakuninsho" && ctx.overdueAfter && a.asOf > ctx.overdueAfter && !lapsedLater;
+  // A refund claim is for after paying the full cost: never the first thing to do.
+  const now = (y) => (!y.from || y.from <= a.asOf) && !AFTER_PAYING.has(y.messageKey);
+  const x = acts.find(overdue) || acts.find(now) || acts[0];
   if (!x) return null;
   if (overdue(x)) {
     return { ...x, messageKey: "ui.todo.kakuninshoShouldHaveArrived", params: { ...(x.params || {}), date: ctx.overdueAfter }, where: ctx.where };
@@ -106,7 +109,6 @@ function docLine(h, v, unknownDocs) {
       h("strong", { class: "verdict-doc" }, msg("kind." + v.document)), h("span", { "aria-hidden": "true" }, ": "),
       h("span", { class: "verdict-text" }, msg(key, params)),
       unsure ? h("span", { class: "unsure" }, " ", msg("ui.unsure.probably")) : null,
-      // A dead traditional card's end day is a detail (詳しく), unless R-PROV-1 still applies.
       detailLines(h, v).filter((l) => !l.dataset.expires && !(v.document === "oldCard" && v.status === "invalid"))));
 }
 
@@ -128,8 +130,7 @@ export function renderAnswer(root, a, ctx) {
     held.length ? h("ul", { class: "doc-lines" }, held.map((v) => docLine(h, v, unknownDocs)))
       : h("p", {}, msg("ui.docs.none"))));
 
-  // Nothing to do before a later day: today's thing is to show the document; the later step
-  // follows, with its day.
+  // A step that starts later is not "now".
   let todo = firstAction(a, ctx);
   const afterToday = todo && todo.from && todo.from > a.asOf ? todo : null;
   if (afterToday) todo = null;
@@ -140,13 +141,10 @@ export function renderAnswer(root, a, ctx) {
       (todo.from || todo.deadline) ? h("p", { class: "when" },
         todo.from ? msg("ui.from", { date: todo.from }) : null, todo.from && todo.deadline ? " / " : null,
         todo.deadline ? msg("ui.deadline", { date: todo.deadline }) : null) : null,
-      // Whom to contact, when the engine's words do not already say where (the overdue
-      // 資格確認書 is the page's own wording).
       todo.messageKey.startsWith("ui.todo.") && todo.where ? h("p", { class: "where" }, msg("ui.todo.where"), ": ", msg(todo.where)) : null,
     ] : h("p", {}, s.documentsToShow.length ? msg("ui.todo.show") : msg("ui.bring.none")),
     afterToday ? h("p", { class: "when", "data-key": afterToday.messageKey }, msg("ui.todo.later", { date: afterToday.from })) : null));
 
-  // The day checked comes after the first screen's answer (it is on the start screen too).
   add(root, ctx.asOfLine());
   if (ctx.unknownFields && ctx.unknownFields.length) {
     add(root, h("div", { class: "caveat", "data-caveat": "unknown" },
@@ -154,8 +152,7 @@ export function renderAnswer(root, a, ctx) {
       h("details", {}, h("summary", {}, msg("ui.unsure.which")),
         h("ul", { class: "plain small" }, ctx.unknownFields.map((f) => h("li", {}, msg(`ui.q.${f}.title`)))))));
   }
-  // What to bring: alternatives read as alternatives (「どれか1つ」); a 資格確認書 on its way is
-  // 「届いたら」, not something to bring today.
+  // Alternatives as 「どれか1つ」; a 資格確認書 on its way is 「届いたら」.
   const kaku = a.verdicts.find((v) => v.document === "shikakuKakuninsho");
   const coming = (d) => d === "shikakuKakuninsho" && kaku && kaku.status === "onTheWay";
   const now = s.documentsToShow.filter((d) => !coming(d));
@@ -221,7 +218,6 @@ export function renderAnswer(root, a, ctx) {
   }
   const assistance = assistanceOf(a);
   if (assistance.length) {
-    // The messages say themselves when a point is not officially confirmed; no second label.
     add(more, section(h, "assist", "ui.sec.assist",
       h("ul", { class: "bullets" }, assistance.map((x) => h("li", { "data-certainty": x.certainty }, msg(x.messageKey))))));
   }
@@ -327,7 +323,6 @@ function renderTimeline(h, a) {
 
   const figure = h("figure", { class: "timeline" });
   const caption = h("figcaption", { id: "tl-caption", class: "small" }, msg("ui.timeline.caption"));
-  // The legend names only what the picture draws.
   const drawn = (d) => lanes.some((l) => l.v.status !== "notHeld" && l.v.validUntil && l.v.graceUntil && l.v.graceUntil > l.v.validUntil && d(l.d));
   const legend = h("ul", { class: "tl-legend small" },
     lanes.some((l) => l.v.status !== "notHeld" && l.v.validUntil)
