@@ -27,7 +27,7 @@ try {
   await browser.close();
   await srv.close();
 }
-console.log("| persona | lang | device | common case | questions | screens | next action in 1st screen | who | questions asked |");
+console.log("| persona | lang | device | common case | questions | screens | next action in 1st screen | person | questions asked |");
 console.log("|---|---|---|---|---|---|---|---|---|");
 for (const r of rows) console.log(`| ${r.join(" | ")} |`);
 console.log(`\nscreens = start + questions + check answers + answer. Common cases above ${COMMON_MAX_QUESTIONS} questions: ${over}`);

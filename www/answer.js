@@ -6,6 +6,7 @@ const SVGNS = "http://www.w3.org/2000/svg";
 const DOCS = ["mynahokensho", "shikakuKakuninsho", "oldCard", "shikakuJohoOshirase"];
 const OK = new Set(["valid", "grace"]);
 const NO = new Set(["invalid", "provisional"]);
+const AFTER_PAYING = new Set(["action.claimRyoyohi"]);
 const READER_KEYS = ["action.showOshiraseWithCard", "action.fillMoushitatesho"];
 
 function yearsParam(a) {
@@ -73,23 +74,23 @@ function section(h, id, titleKey, ...kids) {
 
 function sourceLink(h, source) {
   if (!source) return null;
-  // Most sources have Japanese titles: marked as such inside an English page.
   return h("a", { href: source.url, target: "_blank", rel: "noopener noreferrer", class: "source",
     lang: /[\u3040-\u30ff\u3400-\u9fff]/.test(source.title) ? "ja" : null },
     source.title, h("span", { class: "vh" }, ` (${txt("ui.newTab")})`));
 }
 
-/** The one thing to do now: the first next action (reader-failure steps stay in the reader
- * section while the マイナ保険証 works), worded from the engine's facts. A 資格確認書 that is
- * sent without application and should already have come (all traditional cards ended on the
- * R-OLD-1 cap day) is "should have arrived — ask", not "wait". */
+/** The one thing to do now (docs/page.md): an overdue 資格確認書 (R-OLD-1 cap passed) is
+ * "should have arrived — ask", not "wait". */
 export function firstAction(a, ctx) {
   const s = a.summary;
   const acts = a.nextActions.filter((x) => !(s.mynahokenshoUsable && READER_KEYS.includes(x.messageKey)));
-  const overdue = (x) => x.messageKey === "action.waitForKakuninsho" && ctx.overdueAfter && a.asOf > ctx.overdueAfter;
-  // Getting a document that should already be here comes first; otherwise the first action
-  // that can be done now (not one that starts later, like renewing years ahead).
-  const x = acts.find(overdue) || acts.find((y) => !y.from || y.from <= a.asOf) || acts[0];
+  // Not overdue when a マイナ保険証 lapsed after the cap day (sending may be under way).
+  const myna = a.verdicts.find((v) => v.document === "mynahokensho");
+  const lapsedLater = myna && myna.graceUntil && ctx.overdueAfter && myna.graceUntil > ctx.overdueAfter;
+  const overdue = (x) => x.messageKey === "action.waitForKakuninsho" && ctx.overdueAfter && a.asOf > ctx.overdueAfter && !lapsedLater;
+  // A refund claim is for after paying the full cost: never the first thing to do.
+  const now = (y) => (!y.from || y.from <= a.asOf) && !AFTER_PAYING.has(y.messageKey);
+  const x = acts.find(overdue) || acts.find(now) || acts[0];
   if (!x) return null;
   if (overdue(x)) {
     return { ...x, messageKey: "ui.todo.kakuninshoShouldHaveArrived", params: { ...(x.params || {}), date: ctx.overdueAfter }, where: ctx.where };
@@ -97,8 +98,7 @@ export function firstAction(a, ctx) {
   return { ...x, where: ctx.where };
 }
 
-/** One line per document the person holds (or is sent): name, verdict, until when. Unknown
- * answers about a document make its verdict "probably", never a plain ✓. */
+/** One line per document held: an "I don't know" makes it "probably", never a plain ✓. */
 function docLine(h, v, unknownDocs) {
   const [key, params, tone0] = headline(v);
   const unsure = tone0 === "ok" && unknownDocs.has(v.document);
@@ -109,7 +109,7 @@ function docLine(h, v, unknownDocs) {
       h("strong", { class: "verdict-doc" }, msg("kind." + v.document)), h("span", { "aria-hidden": "true" }, ": "),
       h("span", { class: "verdict-text" }, msg(key, params)),
       unsure ? h("span", { class: "unsure" }, " ", msg("ui.unsure.probably")) : null,
-      detailLines(h, v).filter((l) => !l.dataset.expires)));
+      detailLines(h, v).filter((l) => !l.dataset.expires && !(v.document === "oldCard" && v.status === "invalid"))));
 }
 
 export function renderAnswer(root, a, ctx) {
@@ -124,14 +124,16 @@ export function renderAnswer(root, a, ctx) {
   // --- the first phone screen: the answer in one sentence, each document, what to do now ---
   const leadKey = s.copay === "normal" ? "ui.lead.normal" : s.copay === "normalIfOnlineConfirmed" ? "ui.lead.online" : "ui.lead.full";
   add(root,
-    h("h1", { id: "page-title", tabindex: "-1", class: "answer-lead " + (s.copay === "normal" ? "tone-ok" : "tone-no") }, msg(leadKey)),
-    ctx.asOfLine());
+    h("h1", { id: "page-title", tabindex: "-1", class: "answer-lead " + (s.copay === "normal" ? "tone-ok" : "tone-no") }, msg(leadKey)));
   const held = verdicts.filter((v) => v.status !== "notHeld");
   add(root, section(h, "docs", "ui.sec.docs",
     held.length ? h("ul", { class: "doc-lines" }, held.map((v) => docLine(h, v, unknownDocs)))
       : h("p", {}, msg("ui.docs.none"))));
 
-  const todo = firstAction(a, ctx);
+  // A step that starts later is not "now".
+  let todo = firstAction(a, ctx);
+  const afterToday = todo && todo.from && todo.from > a.asOf ? todo : null;
+  if (afterToday) todo = null;
   add(root, h("section", { class: "todo", "data-section": "todo", "aria-labelledby": "sec-todo" },
     h("h2", { id: "sec-todo" }, msg("ui.todo.title")),
     todo ? [
@@ -139,19 +141,18 @@ export function renderAnswer(root, a, ctx) {
       (todo.from || todo.deadline) ? h("p", { class: "when" },
         todo.from ? msg("ui.from", { date: todo.from }) : null, todo.from && todo.deadline ? " / " : null,
         todo.deadline ? msg("ui.deadline", { date: todo.deadline }) : null) : null,
-      // Whom to contact, when the engine's words do not already say where (the overdue
-      // 資格確認書 is the page's own wording).
       todo.messageKey.startsWith("ui.todo.") && todo.where ? h("p", { class: "where" }, msg("ui.todo.where"), ": ", msg(todo.where)) : null,
-    ] : h("p", {}, s.documentsToShow.length ? msg("ui.todo.show", { doc: txt("doc." + s.documentsToShow[0]) }) : msg("ui.bring.none"))));
+    ] : h("p", {}, s.documentsToShow.length ? msg("ui.todo.show") : msg("ui.bring.none")),
+    afterToday ? h("p", { class: "when", "data-key": afterToday.messageKey }, msg("ui.todo.later", { date: afterToday.from })) : null));
 
+  add(root, ctx.asOfLine());
   if (ctx.unknownFields && ctx.unknownFields.length) {
     add(root, h("div", { class: "caveat", "data-caveat": "unknown" },
       h("p", {}, msg("ui.unsure.caveat")),
       h("details", {}, h("summary", {}, msg("ui.unsure.which")),
         h("ul", { class: "plain small" }, ctx.unknownFields.map((f) => h("li", {}, msg(`ui.q.${f}.title`)))))));
   }
-  // What to bring: alternatives read as alternatives (「どれか1つ」); a 資格確認書 on its way is
-  // 「届いたら」, not something to bring today.
+  // Alternatives as 「どれか1つ」; a 資格確認書 on its way is 「届いたら」.
   const kaku = a.verdicts.find((v) => v.document === "shikakuKakuninsho");
   const coming = (d) => d === "shikakuKakuninsho" && kaku && kaku.status === "onTheWay";
   const now = s.documentsToShow.filter((d) => !coming(d));
@@ -217,13 +218,12 @@ export function renderAnswer(root, a, ctx) {
   }
   const assistance = assistanceOf(a);
   if (assistance.length) {
-    // The messages say themselves when a point is not officially confirmed; no second label.
     add(more, section(h, "assist", "ui.sec.assist",
       h("ul", { class: "bullets" }, assistance.map((x) => h("li", { "data-certainty": x.certainty }, msg(x.messageKey))))));
   }
 
   const actions = a.nextActions.filter((x) => !(s.mynahokenshoUsable && READER_KEYS.includes(x.messageKey)));
-  if (actions.length > 1) {
+  if (actions.length > (todo ? 1 : 0)) {
     add(more, section(h, "actions", "ui.sec.actions",
       h("ol", { class: "actions-list" }, actions.map((x) => h("li", { "data-key": x.messageKey },
         (x.from || x.deadline) ? h("p", { class: "when" },
@@ -323,7 +323,6 @@ function renderTimeline(h, a) {
 
   const figure = h("figure", { class: "timeline" });
   const caption = h("figcaption", { id: "tl-caption", class: "small" }, msg("ui.timeline.caption"));
-  // The legend names only what the picture draws.
   const drawn = (d) => lanes.some((l) => l.v.status !== "notHeld" && l.v.validUntil && l.v.graceUntil && l.v.graceUntil > l.v.validUntil && d(l.d));
   const legend = h("ul", { class: "tl-legend small" },
     lanes.some((l) => l.v.status !== "notHeld" && l.v.validUntil)

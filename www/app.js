@@ -53,9 +53,8 @@ const WHERE = { kokuho: "ui.where.city", kokiKoreisha: "ui.where.city", kokuhoKu
 const app = () => document.getElementById("app");
 
 // --- navigation --------------------------------------------------------------------------------
-/** Shows `screen`. A new history entry (so Back works) carries no answers in its address;
- * once answers are in the fragment (a link was made or opened), screens replace the one entry
- * instead, so the answers are never copied into more history entries. */
+/** Shows `screen`: a new history entry without answers in its address, or (answers in the
+ * fragment) the same entry replaced — answers never spread over history (docs/page.md). */
 function go(screen, { push = true, focus = true } = {}) {
   state.screen = screen;
   state.errors = null;
@@ -70,7 +69,6 @@ function nextScreen() {
 }
 
 function backTarget(screen) {
-  // A question opened with 「変更」 goes back where it came from (回答の確認 / the answer).
   if (screen.name === "q" && screen.from) return screen.from;
   if (screen.name === "start") return null;
   if (screen.name === "error") return null;
@@ -324,9 +322,7 @@ function dateInput(qid, field, q, value, errs) {
     }
     try {
       const r = state.engine.parseDate(input);
-      // The engine accepts any day of an era that has not ended (令和99年); a date the person
-      // could really hold is no later than 20 years from today, and a birth date is not after
-      // today.
+      // The engine takes 令和99年; a real date is ≤ 20 years ahead, a birth date ≤ today.
       if (r.date > plausibleLimit(field)) return { error: field === "birthDate" ? "ui.err.dateFuture" : "ui.err.dateTooFar", focus: id + (text ? "-text" : "-y") };
       return { value: r.date, warnings: r.warnings };
     } catch (e) {
@@ -420,8 +416,7 @@ function clearButton() {
   return h("button", { type: "button", class: "btn secondary", "data-action": "clear", onclick: clearAnswers }, msg("ui.clear"));
 }
 
-/** Forgets every answer: in memory, in the address and in this history entry (no earlier
- * entry ever held them: see go()). */
+/** Forgets every answer: memory, address and this history entry (see go()). */
 function clearAnswers() {
   state.answers = freshAnswers();
   state.linkOn = false;
@@ -550,9 +545,8 @@ function restoreFromFragment() {
   return lg;
 }
 
-/** Checks every answer from a link with the engine (the one validator): a value it refuses is
- * dropped — the question is asked again — and the person is told. Returns the first screen:
- * the next unanswered question (a shortened link resumes there) or the answer. */
+/** Link answers are checked by the engine; a refused one is dropped (and asked again) with a
+ * notice. Returns the next unanswered question, or the answer. */
 function checkRestored() {
   const dropped = [...(state.linkDropped || [])];
   const a = state.answers;
@@ -630,7 +624,9 @@ async function main() {
   });
   window.addEventListener("popstate", (ev) => {
     const s = ev.state && ev.state.hc;
-    state.screen = s || nextScreen();
+    // After 「回答を消す」: no empty answer screens from older entries.
+    const empty = Object.keys(state.answers).every((f) => f === "asOf" || f === "who");
+    state.screen = !s || (empty && ["check", "answer", "reception"].includes(s.name)) ? { name: "start" } : s;
     state.errors = null;
     render();
   });

@@ -18,14 +18,8 @@ const happened = { kind: "date", dateOpt: "ui.opt.yesOnDate", nulls: [["no", "ui
 // A printed expiry the person may not know.
 const expiry = (era) => ({ kind: "date", dateOpt: "ui.opt.enterDate", nulls: [dontKnow], era });
 
-/** Every field the page can ask, in no particular order (the engine gives the order).
- * kind: choice (radios) | bool (yes/no radios) | date | multi (checkboxes).
- * nulls: extra radios that answer null, as [id, label key]. era: the calendar the 年/月/日
- * fields start in for Japanese ("western" in English always). extra: more radios for a bool,
- * as [id, value, label key]. implies: { choice: { field: value } } — answers a choice gives to
- * other questions, which are then not asked (e.g. "registered, never cancelled").
- * page: true for a question the page asks for itself (not a Situation field). drawing: the
- * document whose picture helps answer. */
+/** Every question the page can ask; the engine gives the order. See docs/page.md for the keys
+ * (kind, nulls, era, extra, implies, page, drawing). */
 export const QUESTIONS = {
   asOf: { kind: "date", dateOpt: "ui.opt.otherDate", nulls: [["today", "ui.opt.today"]], era: "reiwa", nullsFirst: true },
   // Who the check is for. A child's birth date changes nothing here (the 70/75 rules), so it is
@@ -91,16 +85,9 @@ function impliedBy(field, answer) {
   return (q && q.implies && answer && q.implies[answer.c]) || null;
 }
 
-/**
- * Walks the questions with the answers given so far. Starting from { asOf } (and what the
- * page's own questions imply), it asks the engine which fields still matter and takes the
- * first one this page can ask that has not been asked or implied on this walk: answered → add
- * it and go on; unanswered → that is the next question. Answers to questions that are no
- * longer on the walk (an earlier answer changed) are kept in memory but left out of the
- * Situation. The engine gives the order (src/guide.rs).
- * Returns { seq: fields asked, in order; next: field to ask or null; situation; unknown:
- * fields answered "I don't know" }.
- */
+/** Walks the questions with the answers so far, in the engine's order (src/guide.rs): the
+ * first field the engine still lists that is not asked or implied yet is either answered (go
+ * on) or the next question. See docs/page.md. Returns { seq, next, situation, unknown }. */
 export function walk(missingFields, answers) {
   const situation = { asOf: answers.asOf.v };
   const seq = [];

@@ -113,7 +113,8 @@ export function parts(key, params = {}, lg = current) {
     else if (DATE_PARAMS.has(name) && /^\d{4}-\d{2}-\d{2}$/.test(String(v))) {
       // Inside brackets in the template, the second calendar follows a comma instead of
       // nesting another pair of brackets.
-      const inBrackets = /[(（]$/.test(tpl.slice(0, m.index)) && /^[)）]/.test(tpl.slice(m.index + m[0].length));
+      const before = tpl.slice(0, m.index);
+      const inBrackets = (before.match(/[(（]/g) || []).length > (before.match(/[)）]/g) || []).length;
       out.push({ date: dateParts(String(v), lg, inBrackets) });
     }
     else if (name === "which") out.push(...parts("token." + v, {}, lg));
