@@ -265,8 +265,8 @@ ${whereTime}
 |---|---:|---:|---:|---:|
 ${SIZES.map((s) => `| ${s.label} | ${s.files} | ${kb(s.raw)} | ${kb(s.gz)} | ${kb(s.br)} |`).join("\n")}
 
-ZEN's native addon is per platform (this is linux-x64-gnu); it cannot run in a browser (ZEN's
-browser build is a separate wasm package, not measured). json-rules-engine's figure counts every
+ZEN's native addon is per platform (this is linux-x64-gnu); it cannot run in a browser (a browser
+would need another ZEN build, not measured here). json-rules-engine's figure counts every
 \`.js\` file of it and its runtime dependencies, as installed (not a minified bundle).
 
 ## Machine and commands
