@@ -10,7 +10,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { after, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { PKG, REPO, childEnv, packAndInstall, requireBuilt, runOk } from "./consumer/fixture.mjs";
-import { EXAMPLES, EXPECTED, assertPageResult, closeBrowser, openPage, pageHtml, pageScript, serve } from "./consumer/browser.mjs";
+import { EXAMPLES, EXPECTED, assertPageResult, browser, closeBrowser, openPage, pageHtml, pageScript, serve } from "./consumer/browser.mjs";
 
 // --- shared, lazily built fixtures (each test works alone; after() removes everything) ----------
 
@@ -410,6 +410,78 @@ import("./node_modules/hoken-check/dist/browser.js").then(
       assert.deepEqual(r.pageErrors, []);
     } finally {
       await server.close();
+    }
+  });
+});
+
+// --- the README's JavaScript examples, verbatim ------------------------------------------------------
+
+describe("README: the 'Use from JavaScript' examples run verbatim", () => {
+  const readme = readFileSync(join(REPO, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Use from JavaScript"), readme.indexOf("\n## ", readme.indexOf("## Use from JavaScript") + 1));
+  const blocks = [...section.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const label = (code) => (code.match(/^\/\/ \((\w)\)/) ?? [])[1];
+
+  // What each example prints, from the rules: (b) a 国保 card whose printed expiry is the day
+  // itself is valid that day (R-OLD-1 item 1, "until" is inclusive); (c) no My Number card on
+  // 2026-11-25 -> the 資格確認書 comes automatically (CONTRACT kakuninshoRoute 3), 2025-02-30 does
+  // not exist (impossibleDate); (d) month 13 does not exist either.
+  const EXPECTED_OUTPUT = {
+    b: "true 2025-07-31\n",
+    c: "automatic\nimpossibleDate\n",
+    d: "true impossibleDate\n",
+    e: "",
+  };
+
+  test("the section has examples (a) to (e), each labelled", () => {
+    assert.deepEqual(blocks.map(label), ["a", "b", "c", "d", "e"]);
+  });
+
+  for (const l of Object.keys(EXPECTED_OUTPUT)) {
+    test(`(${l}) runs in Node against the installed tarball and prints what the rules say`, async () => {
+      const code = blocks.find((b) => label(b) === l);
+      assert.ok(code, `README has example (${l})`);
+      const { consumer: dir } = await consumer();
+      const cjs = /\brequire\(/.test(code);
+      const file = join(dir, `readme-${l}.${cjs ? "cjs" : "mjs"}`);
+      await writeFile(file, code);
+      const { stdout } = await runOk(process.execPath, [...(cjs ? ["--no-experimental-require-module"] : []), file], { cwd: dir });
+      assert.equal(stdout, EXPECTED_OUTPUT[l]);
+    });
+  }
+
+  test("(a) runs in Chromium as a plain module script next to node_modules", async () => {
+    const code = blocks.find((b) => label(b) === "a");
+    const { consumer: dir } = await consumer();
+    await writeFile(join(dir, "readme-a.html"), pageHtml("./readme-a.js"));
+    await writeFile(join(dir, "readme-a.js"), code);
+    const server = await serve(dir);
+    const ctx = await (await browser()).newContext();
+    try {
+      const page = await ctx.newPage();
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(String(e)));
+      const logged = page.waitForEvent("console", { timeout: 20_000 });
+      await page.goto(`${server.origin}/readme-a.html`);
+      const summary = await (await logged).args()[0].jsonValue();
+      assert.deepEqual(errors, []);
+      // 国保, no My Number card, 2026-11-25: no old card held (null), 資格確認書 automatically.
+      assert.equal(summary.oldCardValid, null);
+      assert.equal(summary.mynahokenshoUsable, false);
+      assert.equal(summary.kakuninshoRoute, "automatic");
+    } finally {
+      await ctx.close();
+      await server.close();
+    }
+  });
+
+  test("every relative link of README.md and docs/npm.md points to a file in the repository", () => {
+    for (const f of ["README.md", "docs/npm.md"]) {
+      const text = readFileSync(join(REPO, f), "utf8");
+      for (const m of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+        if (/^[a-z]+:/i.test(m[1])) continue;
+        assert.ok(existsSync(resolve(REPO, f, "..", m[1])), `${f} links to ${m[1]}, which does not exist`);
+      }
     }
   });
 });
