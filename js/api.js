@@ -111,42 +111,47 @@ function writeValue(v, inList) {
   }
 }
 
-function entriesOf(rec) {
-  if (rec instanceof Map) return [...rec];
-  return null;
+// Writes the own enumerable string-keyed fields of `rec` (or a Map's entries) in their order.
+function writeFields(rec, entries, head, bStart) {
+  const keys = entries === null ? Object.keys(rec) : entries.map((e) => e[0]);
+  let n = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (typeof k !== "string") { wp = head + 1; bp = bStart; W[head] = HEAD_NOT_OBJECT; return; }
+    const idx = L.fieldIndex.get(k);
+    field = idx === undefined ? -1 : idx;
+    const v = entries === null ? rec[k] : entries[i][1];
+    if (idx !== undefined) W[wp++] = idx;
+    else { W[wp++] = -1; writeBytes(k.length > MAX_KEY_UNITS ? k.slice(0, MAX_KEY_UNITS) : k); }
+    writeValue(v, false);
+    n++;
+    // Validation stops at the first name outside the contract at the latest.
+    if (idx === undefined) break;
+  }
+  W[head] = n;
 }
 
 // Writes one record at W[wp]; never throws (a throwing getter or trap becomes HEAD_UNREADABLE).
 function writeRecord(rec) {
   const start = wp, bStart = bp;
   W[wp++] = 0;
-  let head = wp++;
+  const head = wp++;
   field = -1;
   try {
-    if (rec === null || typeof rec !== "object" || Array.isArray(rec) || ArrayBuffer.isView(rec)
-      || rec instanceof ArrayBuffer) {
+    if (rec === null || typeof rec !== "object") {
       W[head] = HEAD_NOT_OBJECT;
     } else {
-      const entries = entriesOf(rec);
-      if (entries === null && Symbol.iterator in rec) {
+      const proto = Object.getPrototypeOf(rec);
+      if ((proto === Object.prototype || proto === null) && !Array.isArray(rec)) {
+        writeFields(rec, null, head, bStart); // the usual case: a plain object
+      } else if (Array.isArray(rec) || ArrayBuffer.isView(rec) || rec instanceof ArrayBuffer) {
+        W[head] = HEAD_NOT_OBJECT;
+      } else if (rec instanceof Map) {
+        writeFields(rec, [...rec], head, bStart);
+      } else if (Symbol.iterator in rec) {
         W[head] = HEAD_NOT_OBJECT; // a Set, a String object …: not field names and values
       } else {
-        const keys = entries === null ? Object.keys(rec) : entries.map((e) => e[0]);
-        let n = 0;
-        for (let i = 0; i < keys.length; i++) {
-          const k = keys[i];
-          if (typeof k !== "string") { wp = head + 1; bp = bStart; W[head] = HEAD_NOT_OBJECT; n = -1; break; }
-          const idx = L.fieldIndex.get(k);
-          field = idx === undefined ? -1 : idx;
-          const v = entries === null ? rec[k] : entries[i][1];
-          if (idx !== undefined) W[wp++] = idx;
-          else { W[wp++] = -1; writeBytes(k.length > MAX_KEY_UNITS ? k.slice(0, MAX_KEY_UNITS) : k); }
-          writeValue(v, false);
-          n++;
-          // Validation stops at the first name outside the contract at the latest.
-          if (idx === undefined) break;
-        }
-        if (n >= 0) W[head] = n;
+        writeFields(rec, null, head, bStart);
       }
     }
   } catch (e) {
