@@ -356,9 +356,14 @@ export function rulesInfo() {
 }
 
 // --- packed batches: typed arrays in and out (Web Workers can transfer them) ---------------------
+// Not yet named exports of the package: the entries re-export api.js's named exports, and the
+// package's declared API (js/index.d.ts and its consumer tests) belongs to the packaging work.
+// They are this module's default export until then (docs/boundary.md has the declarations);
+// making them public is `export { packedLayout, encodeSituations, assessPacked, summaryAt,
+// assessSummaries };` here plus those declarations.
 
 /** The packed layout: summary row width and columns, documents, routes, copays, error codes. */
-export function packedLayout() {
+function packedLayout() {
   ready();
   const { fieldIndex, tokenIndex, ...layout } = L;
   return structuredClone(layout);
@@ -368,7 +373,7 @@ export function packedLayout() {
  * Reads situations into packed words and bytes (one record after another). Records that cannot
  * be read become error records; nothing throws except a non-array argument.
  */
-export function encodeSituations(situations) {
+function encodeSituations(situations) {
   ready();
   const count = lengthOf(situations);
   W = new Int32Array(Math.max(1024, count * 24));
@@ -393,7 +398,7 @@ export function encodeSituations(situations) {
 }
 
 /** Summaries of packed situations: `count × summaryWidth` words (see `packedLayout`). */
-export function assessPacked(packed) {
+function assessPacked(packed) {
   ready();
   return wasm.assessBatch(packed.words, packed.bytes, packed.count);
 }
@@ -421,7 +426,7 @@ function recordKey(packed, off) {
  * Row `i` of `assessPacked`'s output as a Summary, or `{ error }` (as `assessMany`) for an error
  * row; pass the packed input to name a field outside the contract.
  */
-export function summaryAt(rows, i, packed) {
+function summaryAt(rows, i, packed) {
   ready();
   const base = i * L.summaryWidth;
   const status = rows[base];
@@ -432,10 +437,12 @@ export function summaryAt(rows, i, packed) {
 }
 
 /** Summaries of many situations through the packed batch: Summary or `{ error }` per input. */
-export function assessSummaries(situations) {
+function assessSummaries(situations) {
   const packed = encodeSituations(situations);
   const rows = assessPacked(packed);
   const out = new Array(packed.count);
   for (let i = 0; i < packed.count; i++) out[i] = summaryAt(rows, i, packed);
   return out;
 }
+
+export default { packedLayout, encodeSituations, assessPacked, summaryAt, assessSummaries };

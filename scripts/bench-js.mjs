@@ -17,9 +17,15 @@ const N = Number(process.env.BENCH_N || 20000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
 const BATCH = 1000;
 
-const current = await import(pathToFileURL(path.join(root, "dist/node.js")).href);
+// The entry's functions plus the packed batch ones (api.js's default export for now).
+const load = async (dir) => {
+  const entry = await import(pathToFileURL(path.join(dir, "node.js")).href);
+  const api = await import(pathToFileURL(path.join(dir, "api.js")).href);
+  return { ...entry, ...(api.default ?? {}) };
+};
+const current = await load(path.join(root, "dist"));
 const impls = [["dist", current]];
-if (baselineDir) impls.unshift(["baseline", await import(pathToFileURL(path.resolve(baselineDir, "node.js")).href)]);
+if (baselineDir) impls.unshift(["baseline", await load(path.resolve(baselineDir))]);
 
 // Seeded generator over the contract's fields (names, kinds and values from the package's own
 // layout), with dates weighted towards the rule dates of RULES.md §0.
