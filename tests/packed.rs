@@ -227,3 +227,49 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_layout_lists_every_field_and_the_enums_values_as_the_enums_define_them() {
+    use hoken_check::situation::{Circumstance, Document, InsurerKind, KokiRegion, Smartphone};
+    let layout = packed::layout(&[]);
+    let names: Vec<&str> = hoken_check::situation::FIELDS.iter().map(|f| f.0).collect();
+    let listed: Vec<&str> = layout.fields.iter().map(|f| f.name).collect();
+    assert_eq!(listed, names);
+    let values = |name: &str| {
+        layout
+            .fields
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.values.clone())
+            .expect("field")
+    };
+    let all = |xs: Vec<&'static str>| xs;
+    assert_eq!(
+        values("insurerKind"),
+        all(InsurerKind::ALL.iter().map(|v| v.as_str()).collect())
+    );
+    assert_eq!(
+        values("kokiRegion"),
+        all(KokiRegion::ALL.iter().map(|v| v.as_str()).collect())
+    );
+    assert_eq!(
+        values("smartphone"),
+        all(Smartphone::ALL.iter().map(|v| v.as_str()).collect())
+    );
+    assert_eq!(
+        values("situation"),
+        all(Circumstance::ALL.iter().map(|v| v.as_str()).collect())
+    );
+    assert_eq!(
+        values("documentsPresented"),
+        all(Document::ALL.iter().map(|v| v.as_str()).collect())
+    );
+    // Every token the reader can send is unique, so an index names one string.
+    let tokens = packed::tokens();
+    for (i, t) in tokens.iter().enumerate() {
+        assert!(!tokens[..i].contains(t), "{t} twice");
+    }
+    assert_eq!(layout.summary_width, packed::SUMMARY_WIDTH);
+    let last = layout.columns.last().expect("columns");
+    assert!(last.at < packed::SUMMARY_WIDTH, "the columns fit the row");
+}
