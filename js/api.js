@@ -185,6 +185,10 @@ function str(i) {
       const o = { [s]: 0 };
       S.push(Object.keys(o)[0]);
     }
+    // That call allocated in wasm and may have grown the memory (detaching the old buffer):
+    // the tape itself has not moved, so point the reader at the current buffer.
+    views();
+    T = I32;
   }
   return S[i];
 }
