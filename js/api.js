@@ -111,42 +111,47 @@ function writeValue(v, inList) {
   }
 }
 
-function entriesOf(rec) {
-  if (rec instanceof Map) return [...rec];
-  return null;
+// Writes the own enumerable string-keyed fields of `rec` (or a Map's entries) in their order.
+function writeFields(rec, entries, head, bStart) {
+  const keys = entries === null ? Object.keys(rec) : entries.map((e) => e[0]);
+  let n = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (typeof k !== "string") { wp = head + 1; bp = bStart; W[head] = HEAD_NOT_OBJECT; return; }
+    const idx = L.fieldIndex.get(k);
+    field = idx === undefined ? -1 : idx;
+    const v = entries === null ? rec[k] : entries[i][1];
+    if (idx !== undefined) W[wp++] = idx;
+    else { W[wp++] = -1; writeBytes(k.length > MAX_KEY_UNITS ? k.slice(0, MAX_KEY_UNITS) : k); }
+    writeValue(v, false);
+    n++;
+    // Validation stops at the first name outside the contract at the latest.
+    if (idx === undefined) break;
+  }
+  W[head] = n;
 }
 
 // Writes one record at W[wp]; never throws (a throwing getter or trap becomes HEAD_UNREADABLE).
 function writeRecord(rec) {
   const start = wp, bStart = bp;
   W[wp++] = 0;
-  let head = wp++;
+  const head = wp++;
   field = -1;
   try {
-    if (rec === null || typeof rec !== "object" || Array.isArray(rec) || ArrayBuffer.isView(rec)
-      || rec instanceof ArrayBuffer) {
+    if (rec === null || typeof rec !== "object") {
       W[head] = HEAD_NOT_OBJECT;
     } else {
-      const entries = entriesOf(rec);
-      if (entries === null && Symbol.iterator in rec) {
+      const proto = Object.getPrototypeOf(rec);
+      if ((proto === Object.prototype || proto === null) && !Array.isArray(rec)) {
+        writeFields(rec, null, head, bStart); // the usual case: a plain object
+      } else if (Array.isArray(rec) || ArrayBuffer.isView(rec) || rec instanceof ArrayBuffer) {
+        W[head] = HEAD_NOT_OBJECT;
+      } else if (rec instanceof Map) {
+        writeFields(rec, [...rec], head, bStart);
+      } else if (Symbol.iterator in rec) {
         W[head] = HEAD_NOT_OBJECT; // a Set, a String object …: not field names and values
       } else {
-        const keys = entries === null ? Object.keys(rec) : entries.map((e) => e[0]);
-        let n = 0;
-        for (let i = 0; i < keys.length; i++) {
-          const k = keys[i];
-          if (typeof k !== "string") { wp = head + 1; bp = bStart; W[head] = HEAD_NOT_OBJECT; n = -1; break; }
-          const idx = L.fieldIndex.get(k);
-          field = idx === undefined ? -1 : idx;
-          const v = entries === null ? rec[k] : entries[i][1];
-          if (idx !== undefined) W[wp++] = idx;
-          else { W[wp++] = -1; writeBytes(k.length > MAX_KEY_UNITS ? k.slice(0, MAX_KEY_UNITS) : k); }
-          writeValue(v, false);
-          n++;
-          // Validation stops at the first name outside the contract at the latest.
-          if (idx === undefined) break;
-        }
-        if (n >= 0) W[head] = n;
+        writeFields(rec, null, head, bStart);
       }
     }
   } catch (e) {
@@ -180,6 +185,10 @@ function str(i) {
       const o = { [s]: 0 };
       S.push(Object.keys(o)[0]);
     }
+    // That call allocated in wasm and may have grown the memory (detaching the old buffer):
+    // the tape itself has not moved, so point the reader at the current buffer.
+    views();
+    T = I32;
   }
   return S[i];
 }
@@ -351,9 +360,14 @@ export function rulesInfo() {
 }
 
 // --- packed batches: typed arrays in and out (Web Workers can transfer them) ---------------------
+// Not yet named exports of the package: the entries re-export api.js's named exports, and the
+// package's declared API (js/index.d.ts and its consumer tests) belongs to the packaging work.
+// They are this module's default export until then (docs/boundary.md has the declarations);
+// making them public is `export { packedLayout, encodeSituations, assessPacked, summaryAt,
+// assessSummaries };` here plus those declarations.
 
 /** The packed layout: summary row width and columns, documents, routes, copays, error codes. */
-export function packedLayout() {
+function packedLayout() {
   ready();
   const { fieldIndex, tokenIndex, ...layout } = L;
   return structuredClone(layout);
@@ -363,7 +377,7 @@ export function packedLayout() {
  * Reads situations into packed words and bytes (one record after another). Records that cannot
  * be read become error records; nothing throws except a non-array argument.
  */
-export function encodeSituations(situations) {
+function encodeSituations(situations) {
   ready();
   const count = lengthOf(situations);
   W = new Int32Array(Math.max(1024, count * 24));
@@ -388,7 +402,7 @@ export function encodeSituations(situations) {
 }
 
 /** Summaries of packed situations: `count × summaryWidth` words (see `packedLayout`). */
-export function assessPacked(packed) {
+function assessPacked(packed) {
   ready();
   return wasm.assessBatch(packed.words, packed.bytes, packed.count);
 }
@@ -416,7 +430,7 @@ function recordKey(packed, off) {
  * Row `i` of `assessPacked`'s output as a Summary, or `{ error }` (as `assessMany`) for an error
  * row; pass the packed input to name a field outside the contract.
  */
-export function summaryAt(rows, i, packed) {
+function summaryAt(rows, i, packed) {
   ready();
   const base = i * L.summaryWidth;
   const status = rows[base];
@@ -427,10 +441,12 @@ export function summaryAt(rows, i, packed) {
 }
 
 /** Summaries of many situations through the packed batch: Summary or `{ error }` per input. */
-export function assessSummaries(situations) {
+function assessSummaries(situations) {
   const packed = encodeSituations(situations);
   const rows = assessPacked(packed);
   const out = new Array(packed.count);
   for (let i = 0; i < packed.count; i++) out[i] = summaryAt(rows, i, packed);
   return out;
 }
+
+export default { packedLayout, encodeSituations, assessPacked, summaryAt, assessSummaries };

@@ -222,6 +222,7 @@ pub fn assess_batch(words: &[i32], bytes: &[u8], count: u32) -> Vec<i32> {
     let mut out = vec![0i32; n.saturating_mul(packed::SUMMARY_WIDTH)];
     let malformed = packed::error_status(&InputError::new(ErrorCode::MalformedInput, None));
     let unreadable = 1 + i32::try_from(packed::ERROR_CODES.len()).unwrap_or(0);
+    let mut raw = RawSituation::default();
     TOKENS.with(|tokens| {
         let mut pos = 0usize;
         for row in out.chunks_mut(packed::SUMMARY_WIDTH) {
@@ -241,8 +242,8 @@ pub fn assess_batch(words: &[i32], bytes: &[u8], count: u32) -> Vec<i32> {
                 continue;
             };
             pos = pos.saturating_add(len);
-            match packed::decode(rec, bytes, tokens) {
-                Decoded::Raw(raw) => match crate::assess_raw(&raw) {
+            match packed::decode_into(rec, bytes, tokens, &mut raw) {
+                Decoded::Raw(_) => match crate::assess_raw(&raw) {
                     Ok(a) => {
                         if !packed::write_summary(row, &a.summary) {
                             packed::write_error(row, malformed, None, at);

@@ -10,10 +10,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import {
-  assess, assessSummary, assessMany, assessSummaries, encodeSituations, assessPacked, summaryAt,
-  packedLayout, missingFields,
-} from "../../dist/node.js";
+import { assess, assessSummary, assessMany, missingFields } from "../../dist/node.js";
+// The packed batch functions: api.js's default export until the entries re-export them.
+import batch from "../../dist/api.js";
+
+const { assessSummaries, encodeSituations, assessPacked, summaryAt, packedLayout } = batch;
 
 const root = new URL("../../", import.meta.url);
 const cli = new URL("target/release/hoken-check", root).pathname;
