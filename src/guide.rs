@@ -310,10 +310,9 @@ fn raw_candidates(name: &str, kind: FieldKind, base: &Situation) -> Vec<RawValue
     }
 }
 
-#[cfg(test)]
+// serde_json (for readable inputs) is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    // serde_json (for readable inputs) is a native-only dev-dependency.
-    #![cfg(not(target_arch = "wasm32"))]
     use super::*;
 
     fn fields(json: &str) -> Vec<&'static str> {
