@@ -268,16 +268,69 @@ function decodeRow(R, base) {
 
 // --- the API ------------------------------------------------------------------------------------------
 
-/** Assesses one Situation; throws a `HokenCheckError` for invalid input. */
-export function assess(situation) {
+// --- insurer packs (RULES.md §15, packs/pack.schema.json) ---------------------------------------
+// A pack crosses as a plain tree that this file has bounded: JSON.stringify (getters, Proxies,
+// cycles, BigInt throw here, inside `try`) → size check → JSON.parse → depth check. Rust
+// (src/pack.rs) validates every field and owns every message.
+const PACK_TEXT_LIMIT = 1 << 20; // far above the pack size limit, which Rust checks exactly
+const PACK_DEPTH_LIMIT = 16; // the schema is 4 levels deep
+const WITH_PACK = 4; // assessInput's mode bit (src/wasm.rs)
+let lastPack; // the object last validated and kept by the wasm module
+
+function depthWithin(tree, limit) {
+  const stack = [[tree, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop();
+    if (v === null || typeof v !== "object") continue;
+    if (d > limit) return false;
+    for (const k in v) stack.push([v[k], d + 1]);
+  }
+  return true;
+}
+
+function usePack(options) {
+  if (options === undefined || options === null) return 0;
+  let pack;
+  try {
+    pack = options.pack;
+  } catch {
+    throw wasm.boundaryError("malformedPack", undefined);
+  }
+  if (pack === undefined || pack === null) return 0;
+  if (pack === lastPack) return WITH_PACK;
+  let text;
+  try {
+    text = JSON.stringify(pack);
+  } catch {
+    throw wasm.boundaryError("malformedPack", undefined);
+  }
+  if (typeof text !== "string") throw wasm.boundaryError("malformedPack", undefined);
+  if (text.length > PACK_TEXT_LIMIT) throw wasm.boundaryError("packTooLarge", undefined);
+  const tree = JSON.parse(text);
+  if (!depthWithin(tree, PACK_DEPTH_LIMIT)) throw wasm.boundaryError("packTooLarge", undefined);
+  lastPack = undefined;
+  wasm.setPack(tree);
+  lastPack = pack;
+  return WITH_PACK;
+}
+
+/**
+ * Assesses one Situation; throws a `HokenCheckError` for invalid input. `options.pack` is an
+ * insurer pack (docs/packs.md): its facts decide what RULES.md §15 lets an insurer decide.
+ */
+export function assess(situation, options) {
+  ready();
+  const mode = usePack(options);
   writeInput(situation);
-  return decodeTape(tapeOf(wasm.assessInput(0)).base);
+  return decodeTape(tapeOf(wasm.assessInput(mode)).base);
 }
 
 /** Only the flat summary of `assess`. */
-export function assessSummary(situation) {
+export function assessSummary(situation, options) {
+  ready();
+  const mode = usePack(options);
   writeInput(situation);
-  const r = wasm.assessInput(1);
+  const r = wasm.assessInput(1 | mode);
   const t = tapeOf(r);
   return r === 0 ? decodeRow(I32, t.base) : decodeTape(t.base);
 }
@@ -309,10 +362,14 @@ function lengthOf(situations) {
   return n;
 }
 
-/** Assesses many; one result per input, in order; never throws for a bad record. */
-export function assessMany(situations) {
+/**
+ * Assesses many; one result per input, in order; never throws for a bad record (an invalid
+ * `options.pack` throws before any record, as it concerns them all).
+ */
+export function assessMany(situations, options) {
   ready();
   const n = lengthOf(situations);
+  const packOptions = usePack(options) ? options : undefined;
   const out = [];
   for (let i = 0; i < n; i++) {
     let rec;
@@ -323,7 +380,7 @@ export function assessMany(situations) {
       continue;
     }
     try {
-      out.push(assess(rec));
+      out.push(assess(rec, packOptions));
     } catch (e) {
       out.push(errorRecord(e));
     }
@@ -360,11 +417,9 @@ export function rulesInfo() {
 }
 
 // --- packed batches: typed arrays in and out (Web Workers can transfer them) ---------------------
-// Not yet named exports of the package: the entries re-export api.js's named exports, and the
-// package's declared API (js/index.d.ts and its consumer tests) belongs to the packaging work.
-// They are this module's default export until then (docs/boundary.md has the declarations);
-// making them public is `export { packedLayout, encodeSituations, assessPacked, summaryAt,
-// assessSummaries };` here plus those declarations.
+// Not yet named exports of the package (docs/boundary.md): this module's default export, for the
+// batch page to come. Making them public also means declaring them in js/index.d.ts and using
+// them in tests/js/consumer (the package's declared API is checked export by export).
 
 /** The packed layout: summary row width and columns, documents, routes, copays, error codes. */
 function packedLayout() {
@@ -410,11 +465,11 @@ function assessPacked(packed) {
 function recordKey(packed, off) {
   // The name outside the contract is the record's last key (the reader stops there).
   const w = packed.words;
-  let p = off + 2, name = null;
+  let p = off + 2, name = null, position;
   const n = w[off + 1];
   for (let i = 0; i < n; i++) {
     const k = w[p++];
-    if (k === -1) { name = dec.decode(packed.bytes.subarray(w[p], w[p] + w[p + 1])); p += 2; }
+    if (k === -1) { name = dec.decode(packed.bytes.subarray(w[p], w[p] + w[p + 1])); position = i + 1; p += 2; }
     const tag = w[p++];
     if (tag === V_DATE || tag === V_TOKEN) p++;
     else if (tag === V_STR) p += 2;
@@ -423,7 +478,7 @@ function recordKey(packed, off) {
       for (let j = 0; j < m; j++) { const t = w[p++]; if (t === V_DATE || t === V_TOKEN) p++; else if (t === V_STR) p += 2; }
     }
   }
-  return name;
+  return { name, position };
 }
 
 /**
@@ -436,8 +491,11 @@ function summaryAt(rows, i, packed) {
   const status = rows[base];
   if (status === 0) return decodeRow(rows, base);
   const f = rows[base + 1];
-  const name = f >= 0 ? L.fields[f].name : f === -2 && packed ? recordKey(packed, rows[base + 2]) : null;
-  return errorRecord(wasm.rowError(status, name ?? undefined));
+  if (f === -2 && packed) {
+    const { name, position } = recordKey(packed, rows[base + 2]);
+    return errorRecord(wasm.rowError(status, name ?? undefined, position));
+  }
+  return errorRecord(wasm.rowError(status, f >= 0 ? L.fields[f].name : undefined, undefined));
 }
 
 /** Summaries of many situations through the packed batch: Summary or `{ error }` per input. */

@@ -83,6 +83,8 @@ export interface Reason {
   messageKey: string;
   params: MessageParams;
   source: Source | null;
+  /** The insurer pack that decided this reason, when one was given. */
+  pack?: PackCitation;
 }
 
 export interface Verdict {
@@ -110,6 +112,48 @@ export interface Action {
   params: MessageParams;
   rule: string;
   certainty: Certainty;
+  /** The insurer pack that decided this action, when one was given (`assess(s, { pack })`). */
+  pack?: PackCitation;
+  /** The insurer's contact from the pack, on an action that sends the person to the insurer. */
+  contact?: InsurerContact;
+}
+
+/** How an answer cites the insurer pack that decided it (RULES.md §15, docs/packs.md). */
+export interface PackCitation {
+  /** The insurer's name as the pack gives it. */
+  name: string;
+  /** The pack's own version. */
+  version: string;
+  /** A hash of the pack's content (`fnv1a64:…`). */
+  hash: string;
+  /** The insurer's public page the fact comes from. */
+  source: string;
+  /** The day that page was last checked. */
+  verifiedOn: IsoDate;
+}
+
+/** The insurer's contact, from its pack (only what the insurer published). */
+export interface InsurerContact {
+  name: string;
+  phone?: string;
+  hours?: string;
+  web?: string;
+  counter?: string;
+  /** The pack (and page) the contact comes from. */
+  pack: PackCitation;
+}
+
+/**
+ * An insurer pack: the JSON document described by `packs/pack.schema.json` (docs/packs.md). The
+ * engine validates every field and answers an invalid pack with a {@link HokenCheckError} whose
+ * `field` is the path in the pack (`contact.phone`).
+ */
+export type InsurerPack = Readonly<Record<string, unknown>>;
+
+/** Options of {@link assess}, {@link assessSummary} and {@link assessMany}. */
+export interface AssessOptions {
+  /** An insurer pack: its facts decide what RULES.md §15 lets an insurer decide, never more. */
+  pack?: InsurerPack;
 }
 
 export interface Assistance {
@@ -141,7 +185,14 @@ export interface Assessment {
 
 export type ErrorCode =
   | "malformedInput" | "notAnObject" | "unknownField" | "duplicateField" | "missingField"
-  | "wrongType" | "unknownValue" | "malformedDate" | "impossibleDate" | "tooLarge";
+  | "wrongType" | "unknownValue" | "malformedDate" | "impossibleDate" | "outOfRange" | "tooLarge"
+  | "emptyInput" | "unbalancedQuote" | "wrongColumnCount" | "invalidEncoding" | "packNotForRecord";
+
+/** Codes of an invalid insurer pack (`field` is then the path in the pack). */
+export type PackErrorCode =
+  | "malformedPack" | "packTooLarge" | "unknownField" | "duplicateField" | "missingField"
+  | "wrongType" | "unknownValue" | "malformedDate" | "impossibleDate" | "outOfRange"
+  | "notAnAddress" | "factNotForKind" | "overridesNationalRule" | "wrongInsurerKind" | "wrongRegion";
 
 /** What `assessMany` puts in place of a record that failed. */
 export interface ErrorRecord {
@@ -153,7 +204,7 @@ export interface ErrorRecord {
  * Content-Security-Policy forbids WebAssembly — add `'wasm-unsafe-eval'` to `script-src`;
  * `wasmInitFailed`: the `.wasm` could not be fetched or compiled, or `init()` got no `wasm`). */
 export type HokenCheckErrorCode =
-  | ErrorCode | "notAnArray" | "emptyDate" | "unknownEra" | "beforeEraStart" | "outOfRange" | "internal"
+  | ErrorCode | PackErrorCode | "notAnArray" | "unreadableInput" | "emptyDate" | "unknownEra" | "beforeEraStart" | "internal"
   | "wasmBlockedByCsp" | "wasmInitFailed";
 
 /**
@@ -311,6 +362,8 @@ export interface RulesInfo {
  * sources), the timeline, next actions, assistance and warnings, and how certain it all is.
  *
  * @param situation - What the person holds and knows, as of `situation.asOf` (CONTRACT.md).
+ * @param options - `pack`: an insurer pack (docs/packs.md); its facts become definite answers that
+ *   cite it, and next actions carry the insurer's contact.
  * @returns The full {@link Assessment}.
  * @throws {@link HokenCheckError} for invalid input (unknown field, wrong type, impossible date …).
  * @example
@@ -318,7 +371,7 @@ export interface RulesInfo {
  * const { summary, verdicts } = assess({ asOf: "2026-11-25", insurerKind: "kokuho", hasMyNumberCard: false });
  * ```
  */
-export function assess(situation: Situation): Assessment;
+export function assess(situation: Situation, options?: AssessOptions): Assessment;
 /**
  * Only the flat summary of {@link assess} — far cheaper across the boundary (batch checks).
  *
@@ -326,7 +379,7 @@ export function assess(situation: Situation): Assessment;
  * @returns The {@link Summary}, equal to `assess(situation).summary`.
  * @throws {@link HokenCheckError} for invalid input.
  */
-export function assessSummary(situation: Situation): Summary;
+export function assessSummary(situation: Situation, options?: AssessOptions): Summary;
 /**
  * Assesses many situations; one result per input, in order. Never throws for a bad record: its
  * place holds an {@link ErrorRecord}.
@@ -335,7 +388,7 @@ export function assessSummary(situation: Situation): Summary;
  * @returns An {@link Assessment} or an {@link ErrorRecord} per input.
  * @throws {@link HokenCheckError} `notAnArray` when `situations` is not an array.
  */
-export function assessMany(situations: Situation[]): (Assessment | ErrorRecord)[];
+export function assessMany(situations: Situation[], options?: AssessOptions): (Assessment | ErrorRecord)[];
 /**
  * Which unanswered fields would change the answer, in question order (for guided forms).
  *

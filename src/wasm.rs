@@ -11,6 +11,7 @@
 //! `messageJa` and `messageEn`; the person's data is never put into an error.
 
 use crate::error::{ErrorCode, InputError};
+use crate::pack::{Pack, PackError, PackErrorCode};
 use crate::packed::{self, Decoded, Tape};
 use crate::situation::RawSituation;
 use js_sys::{Error as JsError, Reflect};
@@ -29,7 +30,11 @@ thread_local! {
     static TAPE: RefCell<Tape> = RefCell::new(Tape::default());
     static TOKENS: Vec<&'static str> = packed::tokens();
     static RAW: RefCell<RawSituation> = RefCell::new(RawSituation::default());
+    static PACK: RefCell<Option<Pack>> = const { RefCell::new(None) };
 }
+
+/// `assessInput`'s mode bit: assess with the insurer pack last given to [`set_pack`].
+const WITH_PACK: u32 = 4;
 
 /// Codes only the JS boundary raises, after the [`ErrorCode`]s in the layout's list.
 const JS_CODES: [&str; 3] = ["unreadableInput", "notAnArray", "internal"];
@@ -78,7 +83,8 @@ fn unreadable_error(field: Option<&str>) -> JsValue {
 
 /// An error the JS side raises itself, built here so every message has one owner.
 ///
-/// `code` is `unreadableInput` (with `field`), `notAnArray` or `wrongTypeDate`.
+/// `code` is `unreadableInput` (with `field`), `notAnArray`, `wrongTypeDate`, or the pack
+/// codes `malformedPack` / `packTooLarge` (a pack that cannot be read as plain JSON data).
 #[wasm_bindgen(js_name = boundaryError)]
 pub fn boundary_error(code: &str, field: Option<String>) -> JsValue {
     match code {
@@ -90,6 +96,8 @@ pub fn boundary_error(code: &str, field: Option<String>) -> JsValue {
             "Pass an array of situations.",
         ),
         "wrongTypeDate" => date_type_error(),
+        "malformedPack" => pack_error(&PackError::new(PackErrorCode::MalformedPack, "")),
+        "packTooLarge" => pack_error(&PackError::new(PackErrorCode::PackTooLarge, "")),
         _ => internal_error(),
     }
 }
@@ -101,6 +109,27 @@ fn date_type_error() -> JsValue {
         "日付は文字列で渡してください。",
         "Pass the date as a string.",
     )
+}
+
+fn pack_error(e: &PackError) -> JsValue {
+    let path = (!e.path.is_empty()).then_some(e.path.as_str());
+    error_object(e.code.as_str(), path, &e.message_ja, &e.message_en)
+}
+
+/// Validates an insurer pack (RULES.md §15, `packs/pack.schema.json`) and keeps it for the
+/// calls of `assessInput` with the pack bit. `js/api.js` hands over only a plain tree it has
+/// bounded itself (`JSON.parse` of at most the pack size limit, depth checked), so no getter,
+/// Proxy or deep structure reaches serde-wasm-bindgen.
+///
+/// # Errors
+/// A `HokenCheckError` whose `code` is the pack's error code (`wrongType`, `unknownField` …)
+/// and whose `field` is the path in the pack (`contact.phone`).
+#[wasm_bindgen(js_name = setPack)]
+pub fn set_pack(value: JsValue) -> Result<(), JsValue> {
+    let pack = Pack::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
+        .map_err(|e| pack_error(&e))?;
+    PACK.with(|p| *p.borrow_mut() = Some(pack));
+    Ok(())
 }
 
 /// Writes `v` as a tape; returns its length in words.
@@ -184,7 +213,7 @@ fn with_input<T>(f: impl FnOnce(&RawSituation) -> Result<T, JsValue>) -> Result<
 
 /// Assesses the record in the input buffer. `mode` 0: the whole Assessment as a tape;
 /// 1: the summary as a row (returns 0) or, when it cannot be packed, as a tape (its length);
-/// 2: the missing fields as a tape.
+/// 2: the missing fields as a tape. Mode bit 4: with the insurer pack of [`set_pack`].
 ///
 /// # Errors
 /// A `HokenCheckError` with `code`, `field`, `messageJa`, `messageEn` for invalid input.
@@ -196,7 +225,17 @@ pub fn assess_input(mode: u32) -> Result<i32, JsValue> {
             tape(&m)
         });
     }
-    let a = with_input(|raw| crate::assess_raw(raw).map_err(|e| input_error(&e)))?;
+    let a = if mode & WITH_PACK != 0 {
+        PACK.with(|p| {
+            let p = p.borrow();
+            with_input(|raw| {
+                crate::assess_raw_with_pack(raw, p.as_ref()).map_err(|e| input_error(&e))
+            })
+        })?
+    } else {
+        with_input(|raw| crate::assess_raw(raw).map_err(|e| input_error(&e)))?
+    };
+    let mode = mode & !WITH_PACK;
     if mode == 0 {
         return tape(&a);
     }
@@ -314,11 +353,17 @@ pub fn rules_info_js() -> Result<i32, JsValue> {
 }
 
 /// The `HokenCheckError` of a batch error row: `status` is the row's status word, `field` the
-/// field name when known.
+/// field name when known, `position` the 1-based place of a name outside the contract (which is
+/// then reported by position and hash, never echoed).
 #[wasm_bindgen(js_name = rowError)]
-pub fn row_error(status: u32, field: Option<String>) -> JsValue {
+pub fn row_error(status: u32, field: Option<String>, position: Option<u32>) -> JsValue {
     let i = (status as usize).wrapping_sub(1);
     match packed::ERROR_CODES.get(i) {
+        // A name outside the contract is never echoed: its position and hash (error.rs).
+        Some(ErrorCode::UnknownField) => input_error(&match (field.as_deref(), position) {
+            (Some(name), Some(pos)) => InputError::unknown_field(pos as usize, name),
+            _ => InputError::new(ErrorCode::UnknownField, None),
+        }),
         Some(code) => input_error(&InputError::new(*code, field.as_deref())),
         None => boundary_error(
             JS_CODES

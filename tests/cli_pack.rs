@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! `hoken-check assess --pack FILE` (RULES.md §15, docs/packs.md): the insurer pack decides
 //! only what §15 lists, a record of another insurer is an error record in its place, and a
 //! broken pack stops the run before any record with a code and the path in the pack.

@@ -71,17 +71,22 @@ fn bad_records_give_error_rows_and_coded_errors() {
     w.extend([99, 7]);
     let rows = assess_batch(&w, &[], 3);
     let status = rows[ROW_STATUS] as u32;
-    let e = row_error(status, Some("asOf".into()));
+    let e = row_error(status, Some("asOf".into()), None);
     let (code, field) = error_code(&e);
     assert_eq!(
         (code.as_str(), field.as_string().as_deref()),
         ("impossibleDate", Some("asOf"))
     );
     assert_eq!(rows[ROW_FIELD], idx("asOf"));
-    let (code, _) = error_code(&row_error(rows[SUMMARY_WIDTH + ROW_STATUS] as u32, None));
+    let (code, _) = error_code(&row_error(
+        rows[SUMMARY_WIDTH + ROW_STATUS] as u32,
+        None,
+        None,
+    ));
     assert_eq!(code, "notAnObject");
     let (code, _) = error_code(&row_error(
         rows[2 * SUMMARY_WIDTH + ROW_STATUS] as u32,
+        None,
         None,
     ));
     assert_eq!(code, "malformedInput");

@@ -8,7 +8,7 @@
 //   the Assessment-related interfaces is seen at runtime at least once.
 // Needs `bash scripts/build.sh` first (fails, never skips, when dist/ is missing).
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -180,6 +180,16 @@ describe("TypeScript consumer of the packed package", () => {
     assert.match(report.rules.first, /^R-[\w-]+:\w+:true$/);
     assert.equal(report.rules.firstRuleTitles, true);
     assert.match(report.rules.firstParam, /^\w+:(string|number):R-[\w-]+:\d{4}-\d{2}-\d{2}:true:true$/);
+    // RULES.md §15 / R-KAKU-5: the pack adds its own fact and contact, never changes the
+    // national summary; a broken pack and a pack of another insurer kind are coded errors.
+    assert.deepEqual(report.pack, {
+      rule: "R-KAKU-5",
+      name: "渋谷区 国民健康保険",
+      contactName: "渋谷区 国民健康保険",
+      sameSummary: true,
+      badPack: true,
+      otherKind: "packNotForRecord",
+    });
     assert.deepEqual(report.errors, {
       wrongType: "wrongType",
       impossibleDate: "impossibleDate",
@@ -498,6 +508,18 @@ describe("types match what the wasm module really returns", () => {
     "Assessment", "Summary", "Verdict", "Reason", "Source", "TimelineEvent", "Action", "Assistance", "Warning",
   ];
 
+  /** Each example pack (packs/*.json) with every situation of its insurer kind: [situation, { pack }]. */
+  function packCases() {
+    const dir = join(REPO, "packs");
+    const packs = readdirSync(dir).filter((f) => f.endsWith(".json") && !f.includes("schema"))
+      .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")));
+    assert.ok(packs.length >= 3, "the example packs");
+    const all = loadAllSituations().map((e) => e.situation);
+    return packs.flatMap((pack) => all
+      .filter((s) => s.insurerKind === pack.who.insurerKind && (s.kokiRegion ?? null) !== "other")
+      .map((s) => [s, { pack }]));
+  }
+
   /** Runs every declared function over every example and scenario (and bad input), checking each value. */
   async function exercise() {
     requireBuilt();
@@ -519,7 +541,10 @@ describe("types match what the wasm module really returns", () => {
     const dates = ["令和7年12月1日", "R7.12.1", "２０２５／１２／０１", "平成31年5月1日", "S64.1.8", "2025-12-01"];
     // Each declared function: its argument lists, and arguments it must reject with a HokenCheckError.
     const inputs = {
-      assess: { ok: situations.map((s) => [s]), throws: [[undefined], [1], [{}], [{ asOf: "x" }], [{ asOf: "2025-01-01", foo: 1 }]] },
+      assess: {
+        ok: [...situations.map((s) => [s]), ...packCases()],
+        throws: [[undefined], [1], [{}], [{ asOf: "x" }], [{ asOf: "2025-01-01", foo: 1 }], [situations[0], { pack: { version: 1 } }]],
+      },
       assessSummary: { ok: situations.map((s) => [s]), throws: [[null], [{ asOf: "2025-13-01" }]] },
       assessMany: { ok: [[situations], [[...situations.slice(0, 5), ...bad]]], throws: [[5], ["x"]] },
       missingFields: { ok: partials.map((p) => [p]), throws: [[7], [{ asOf: "bad" }]] },

@@ -17,6 +17,7 @@ import {
 } from "hoken-check";
 import type {
   Action,
+  AssessOptions,
   Assessment,
   Assistance,
   Certainty,
@@ -29,6 +30,8 @@ import type {
   ErrorCode,
   ErrorRecord,
   HokenCheckErrorCode,
+  InsurerContact,
+  InsurerPack,
   InitOptions,
   InitSyncOptions,
   InsurerKind,
@@ -37,6 +40,8 @@ import type {
   KokiRegion,
   MessageParams,
   MissingFields,
+  PackCitation,
+  PackErrorCode,
   Param,
   ParsedDate,
   PartialSituation,
@@ -236,6 +241,32 @@ const info: RulesInfo = rulesInfo();
 const firstRule: RuleInfo | undefined = info.rules[0];
 const firstParam: Param | undefined = info.params[0];
 
+// --- an insurer pack (docs/packs.md): 渋谷区 国保 sends a 資格確認書 to every member (R-KAKU-5) ----
+const shibuya: InsurerPack = {
+  schemaVersion: 1,
+  version: "2026.11.29-1",
+  who: {
+    name: "渋谷区 国民健康保険", insurerKind: "kokuho", prefecture: "東京都", municipality: "渋谷区",
+    source: "https://www.city.shibuya.tokyo.jp/kurashi/kokuho/kokuho/shokoshin2025.html", verifiedOn: "2026-11-29",
+  },
+  kakuninsho: {
+    toEveryone: {
+      from: "2025-08-01", exceptAgedFrom: 75,
+      source: "https://www.city.shibuya.tokyo.jp/kurashi/kokuho/kokuho/shokoshin2025.html", verifiedOn: "2026-11-29",
+    },
+  },
+};
+const packOptions: AssessOptions = { pack: shibuya };
+const member: Situation = {
+  asOf: "2026-09-01", insurerKind: "kokuho", birthDate: "1981-04-10", hasMyNumberCard: true,
+  myNumberCardExpiry: "2031-04-10", ecertExpiry: "2031-04-10", registeredForInsurance: true,
+};
+const withPack: Assessment = assess(member, packOptions);
+const packAction: Action | undefined = withPack.nextActions.find((a) => a.pack !== undefined);
+const cited: PackCitation | undefined = packAction?.pack;
+const contact: InsurerContact | undefined = packAction?.contact;
+const missingSchema: PackErrorCode = "missingField";
+
 const report = {
   notAny: notAny.every((b) => b),
   summary: summaryRow(assessment.summary),
@@ -260,6 +291,14 @@ const report = {
       ? `${firstParam.name}:${typeof firstParam.value}:${firstParam.rule}:${firstParam.verifiedOn}:` +
         `${firstParam.meaning.length > 0}:${firstParam.source.length > 0}`
       : null,
+  },
+  pack: {
+    rule: packAction?.rule ?? null,
+    name: cited?.name ?? null,
+    contactName: contact?.name ?? null,
+    sameSummary: JSON.stringify(withPack.summary) === JSON.stringify(assess(member).summary),
+    badPack: codeOf(() => assess(member, { pack: { version: "x" } })) === missingSchema,
+    otherKind: codeOf(() => assess({ ...member, insurerKind: "kyokaiKenpo" }, packOptions)),
   },
   errors: {
     wrongType: codeOf(() => assess(JSON.parse('{"asOf": 1}') as Situation)),
