@@ -571,10 +571,15 @@ function checkRestored() {
 }
 
 // --- start ---------------------------------------------------------------------------------------
-function showNoEngine() {
+// A Content-Security-Policy that forbids WebAssembly is the site's setting, not the browser's
+// fault: the package says so with the code wasmBlockedByCsp (docs/npm.md), and so does the page.
+function showNoEngine(cause) {
+  const csp = cause !== null && typeof cause === "object" && cause.code === "wasmBlockedByCsp";
   const why = document.getElementById("static-why");
   why.hidden = false;
-  why.textContent = hasCatalog(lang()) ? txt("ui.noEngine") : "このブラウザでは計算ができません。下の基本的なルールをご覧ください。 / This browser cannot run the check. See the essential rules below.";
+  why.textContent = hasCatalog(lang()) ? txt(csp ? "ui.noEngineCsp" : "ui.noEngine")
+    : csp ? "このページの設定(Content-Security-Policy)が計算を止めています。下の基本的なルールをご覧ください。 / This page's Content-Security-Policy blocks the check ('wasm-unsafe-eval' is needed). See the essential rules below."
+    : "このブラウザでは計算ができません。下の基本的なルールをご覧ください。 / This browser cannot run the check. See the essential rules below.";
   const loading = document.getElementById("loading");
   if (loading) loading.remove();
 }
@@ -596,7 +601,7 @@ async function main() {
   try {
     [engine] = await Promise.all([import("./pkg/browser.js"), loadCatalog(lg), lg !== "ja" ? loadCatalog("ja") : null]);
   } catch (e) {
-    showNoEngine();
+    showNoEngine(e);
     throw e;
   }
   performance.mark("hc-engine");
