@@ -311,7 +311,8 @@ fn raw_candidates(name: &str, kind: FieldKind, base: &Situation) -> Vec<RawValue
 }
 
 // serde_json (for readable inputs) is a native-only dev-dependency.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
 
