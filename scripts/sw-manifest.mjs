@@ -48,9 +48,11 @@ const files = {};
 for (const f of walk(WWW).sort()) files[f] = sha256(fs.readFileSync(path.join(WWW, f)));
 
 // Ask the engine itself.
-const glue = await import(pathToFileURL(path.join(WWW, "pkg/hoken_check.js")).href);
-glue.initSync({ module: fs.readFileSync(path.join(WWW, "pkg/hoken_check_bg.wasm")) });
-const info = glue.rulesInfo();
+// Through the package's API (pkg/slim.js: initialise explicitly, then the plain functions), as
+// the raw wasm-bindgen exports answer in the packed form of src/packed.rs.
+const engineApi = await import(pathToFileURL(path.join(WWW, "pkg/slim.js")).href);
+engineApi.initSync({ wasm: fs.readFileSync(path.join(WWW, "pkg/hoken_check_bg.wasm")) });
+const info = engineApi.rulesInfo();
 for (const k of ["rulesVersion", "dataHash", "rulesAsOf"]) {
   if (typeof info[k] !== "string" || !info[k]) die(`the engine's rulesInfo() has no ${k}`);
 }
