@@ -33,7 +33,8 @@ function assertAlive(after) {
   assert.deepEqual(api.missingFields({}).fields, ["asOf"], why);
   assert.equal(api.parseDate("R7.12.1").date, "2025-12-01", why);
   assert.deepEqual(api.toWareki("2019-05-01"), { era: "reiwa", year: 1, month: 5, day: 1 }, why);
-  assert.equal(api.rulesInfo().rules.length, 32, why);
+  // RULES.md has 33 rule ids (32 `### R-` headings + R-TODAY-1 of §10; R-KAKU-5 added 2026-11-29).
+  assert.equal(api.rulesInfo().rules.length, 33, why);
   assert.equal(api.packedLayout().fields[0].name, "asOf", why);
   aliveChecks++;
 }

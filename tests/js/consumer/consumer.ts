@@ -249,6 +249,10 @@ const shibuya: InsurerPack = {
     name: "渋谷区 国民健康保険", insurerKind: "kokuho", prefecture: "東京都", municipality: "渋谷区",
     source: "https://www.city.shibuya.tokyo.jp/kurashi/kokuho/kokuho/shokoshin2025.html", verifiedOn: "2026-11-29",
   },
+  contact: {
+    web: "https://www.city.shibuya.tokyo.jp/kurashi/kokuho/kokuho/shokoshin2025.html",
+    source: "https://www.city.shibuya.tokyo.jp/kurashi/kokuho/kokuho/shokoshin2025.html", verifiedOn: "2026-11-29",
+  },
   kakuninsho: {
     toEveryone: {
       from: "2025-08-01", exceptAgedFrom: 75,
