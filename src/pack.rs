@@ -752,8 +752,8 @@ impl Tree {
         match self {
             Tree::Null => out.push_str("null"),
             Tree::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Tree::Number(n) => out.push_str(&n.to_string()),
-            Tree::String(s) => out.push_str(&format!("{s:?}")),
+            Tree::Number(n) => canonical_number(*n, out),
+            Tree::String(s) => canonical_string(s, out),
             Tree::Array(a) => {
                 out.push('[');
                 for (i, x) in a.iter().enumerate() {
@@ -772,13 +772,49 @@ impl Tree {
                     if i > 0 {
                         out.push(',');
                     }
-                    out.push_str(&format!("{k:?}:"));
+                    canonical_string(k, out);
+                    out.push(':');
                     v.canonical(out);
                 }
                 out.push('}');
             }
         }
     }
+}
+
+/// A number in the canonical text: a whole number as its digits, anything else as the bits of
+/// its `f64` in hex — deterministic, and without float formatting (which would add ~15 KB to
+/// the wasm module for this hash alone).
+fn canonical_number(n: f64, out: &mut String) {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every whole number below is exact
+    if n.fract() == 0.0 && n.abs() < EXACT {
+        out.push_str(&(n as i64).to_string());
+    } else {
+        out.push_str("0x");
+        out.push_str(&format!("{:016x}", n.to_bits()));
+    }
+}
+
+/// A string in the canonical text: quoted, with `"`, `\` and control characters escaped
+/// (by hand: Debug escaping would pull in the Unicode printable tables).
+fn canonical_string(s: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                out.push(char::from(HEX[(c as usize) >> 4]));
+                out.push(char::from(HEX[(c as usize) & 0xf]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 impl<'de> Deserialize<'de> for Tree {
