@@ -14,8 +14,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
 SIZES="${SIZES:-10000 100000 1000000}"
-cargo build --locked --profile cli --bin hoken-check >&2
-BIN="$REPO_ROOT/target/cli/hoken-check"
+cargo build --locked --release --bin hoken-check >&2
+BIN="$REPO_ROOT/target/release/hoken-check"
 DIR="$(mktemp -d)"
 trap 'rm -rf "$DIR"' EXIT
 

@@ -1,6 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The CLI at scale (issues 10 and 11), run by the `cli-scale` stage of scripts/test.sh with
-//! the optimised binary (`cargo build --profile cli`; `HOKEN_CHECK_BIN` names it):
+//! the optimised binary (`cargo build --release`, which scripts/build.sh runs; `HOKEN_CHECK_BIN` names it):
 //!
 //! * 1,000,000 CSV rows with 1,000 scattered bad rows (stray quotes, bad UTF-8 bytes, wrong
 //!   column counts, formula cells) give exactly 1,000,000 rows out, every error on its line;
