@@ -32,7 +32,11 @@ fuzz_target!(|data: &[u8]| {
                 batch::split_cells(bytes, &mut cells);
                 let names: Vec<String> = cells
                     .iter()
-                    .map(|c| batch::decode(c, enc).map(|s| s.into_owned()).unwrap_or_default())
+                    .map(|c| {
+                        batch::decode(c, enc)
+                            .map(|s| s.into_owned())
+                            .unwrap_or_default()
+                    })
                     .collect();
                 header = Some(CsvHeader::new(&names));
             }

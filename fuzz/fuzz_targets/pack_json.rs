@@ -11,8 +11,13 @@ fn example_situations() -> &'static [Situation] {
     static CELL: OnceLock<Vec<Situation>> = OnceLock::new();
     CELL.get_or_init(|| {
         let all: serde_json::Value =
-            serde_json::from_str(include_str!("../../tests/spec/examples.json")).unwrap_or_default();
-        let list = all.get("examples").or(Some(&all)).and_then(|v| v.as_array()).cloned();
+            serde_json::from_str(include_str!("../../tests/spec/examples.json"))
+                .unwrap_or_default();
+        let list = all
+            .get("examples")
+            .or(Some(&all))
+            .and_then(|v| v.as_array())
+            .cloned();
         list.unwrap_or_default()
             .iter()
             .filter_map(|e| serde_json::from_value::<RawSituation>(e["situation"].clone()).ok())
@@ -37,7 +42,10 @@ fuzz_target!(|data: &[u8]| {
         let without = assess(&plain).summary;
         let w = with.summary;
         assert_eq!(w.mynahokensho_usable, without.mynahokensho_usable);
-        assert_eq!(w.mynahokensho_usable_until, without.mynahokensho_usable_until);
+        assert_eq!(
+            w.mynahokensho_usable_until,
+            without.mynahokensho_usable_until
+        );
         assert_eq!(w.full_cost_risk, w.copay != hoken_check::Copay::Normal);
     }
 });
