@@ -4,33 +4,11 @@
 //! broken pack stops the run before any record with a code and the path in the pack.
 
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_hoken-check");
+mod common;
+use common::run;
+
 const SHIBUYA: &str = "packs/kokuho-shibuya.json";
-
-fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start the CLI");
-    let mut pipe = child.stdin.take().expect("stdin");
-    let input = stdin.to_vec();
-    let feeder = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().expect("CLI finishes");
-    let _ = feeder.join();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// A 国保 member of 45 with a usable マイナ保険証 in September 2026.
 const MEMBER: &str = r#"{"asOf":"2026-09-01","insurerKind":"kokuho","birthDate":"1981-04-10","hasMyNumberCard":true,"myNumberCardExpiry":"2031-04-10","ecertExpiry":"2031-04-10","registeredForInsurance":true}"#;
