@@ -162,6 +162,15 @@ impl<R: Read> Input<R> {
     }
 
     /// Skips to just after the next line break (or the end of input).
+    /// Reads and drops everything left (nothing sensible follows an endless or broken value).
+    fn drain(&mut self) -> Result<(), StreamError> {
+        while self.fill()? {
+            let n = self.rest().len();
+            self.advance(n);
+        }
+        Ok(())
+    }
+
     fn skip_line(&mut self) -> Result<(), StreamError> {
         loop {
             if let Some(nl) = self.rest().iter().position(|&b| b == b'\n') {
@@ -954,10 +963,7 @@ fn produce<R: Read>(
                     let line = inp.line;
                     push!(&[], line, Some(ErrorCode::TooLarge));
                     // Nothing sensible follows an endless value.
-                    while inp.fill()? {
-                        let n = inp.rest().len();
-                        inp.advance(n);
-                    }
+                    inp.drain()?;
                     break;
                 }
                 None => {
@@ -987,10 +993,7 @@ fn produce<R: Read>(
                         if inp.skip_ws()? {
                             let line = inp.line;
                             push!(&[], line, Some(ErrorCode::MalformedInput));
-                            while inp.fill()? {
-                                let n = inp.rest().len();
-                                inp.advance(n);
-                            }
+                            inp.drain()?;
                         }
                         break;
                     }
@@ -1004,10 +1007,7 @@ fn produce<R: Read>(
                     None if inp.rest().len() > 16 * 1024 * 1024 => {
                         let line = inp.line;
                         push!(&[], line, Some(ErrorCode::TooLarge));
-                        while inp.fill()? {
-                            let n = inp.rest().len();
-                            inp.advance(n);
-                        }
+                        inp.drain()?;
                         break;
                     }
                     None => {
