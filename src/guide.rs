@@ -210,6 +210,17 @@ pub fn decision(s: &Situation, mut summary: Summary) -> Summary {
             .documents_to_show
             .retain(|d| *d != Document::ShikakuKakuninsho);
     }
+    // The 高齢受給者証 goes with a 資格確認書 or old card listed (CONTRACT.md part 3, R-OLD-7): with
+    // neither left it is not a document to bring on its own.
+    if !summary
+        .documents_to_show
+        .iter()
+        .any(|d| matches!(d, Document::ShikakuKakuninsho | Document::OldCard))
+    {
+        summary
+            .documents_to_show
+            .retain(|d| *d != Document::KoureijukyushaSho);
+    }
     // The smartphone is an alternative to the card (R-MYNA-5): while the card works it changes
     // nothing the person must do.
     if summary
@@ -319,6 +330,21 @@ mod tests {
     fn fields(json: &str) -> Vec<&'static str> {
         let raw: RawSituation = serde_json::from_str(json).expect("test input is JSON");
         missing_fields(&raw).expect("valid test input").fields
+    }
+
+    #[test]
+    fn a_koureijukyusha_sho_alone_is_no_reason_to_ask_the_insurer_or_the_age() {
+        // CONTRACT.md part 3: the 高齢受給者証 goes with a 資格確認書 or old card listed. Here the
+        // old card has ended (2025-12-01 cap) and the 資格確認書 is only on its way, so nothing
+        // is held to bring it with: insurer kind and birth date change nothing to do today.
+        let f = fields(
+            r#"{"asOf":"2026-11-29","situation":"normal","hasMyNumberCard":false,
+                "shikakuKakuninshoHeld":false,"oldCardHeld":true}"#,
+        );
+        assert!(
+            !f.contains(&"insurerKind") && !f.contains(&"birthDate"),
+            "{f:?}"
+        );
     }
 
     #[test]
