@@ -38,6 +38,10 @@ function decision(sit, sum) {
   if (d.oldCardValid !== true) d.oldCardValidUntil = null;
   if (d.documentsToShow.length) d.kakuninshoRoute = "notNeeded";
   if (!d.kakuninshoValid) d.documentsToShow = d.documentsToShow.filter((x) => x !== "shikakuKakuninsho");
+  // CONTRACT.md part 3: the 高齢受給者証 goes with a 資格確認書 or old card listed.
+  if (!d.documentsToShow.some((x) => x === "shikakuKakuninsho" || x === "oldCard")) {
+    d.documentsToShow = d.documentsToShow.filter((x) => x !== "koureijukyushaSho");
+  }
   if (d.documentsToShow.includes("mynahokenshoCard")) d.documentsToShow = d.documentsToShow.filter((x) => x !== "mynahokenshoSmartphone");
   if (!["schoolTrip", "nursery"].includes(sit.situation)) d.documentsToShow = d.documentsToShow.slice(0, 1);
   return d;
