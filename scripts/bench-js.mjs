@@ -9,6 +9,7 @@
 //   BENCH_N=20000 BENCH_ROUNDS=5 node scripts/bench-js.mjs
 import { fileURLToPath, pathToFileURL } from "node:url";
 import path from "node:path";
+import { rng } from "./rng.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -29,16 +30,6 @@ if (baselineDir) impls.unshift(["baseline", await load(path.resolve(baselineDir)
 
 // Seeded generator over the contract's fields (names, kinds and values from the package's own
 // layout), with dates weighted towards the rule dates of RULES.md §0.
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const KEY_DATES = ["2024-12-01", "2024-12-02", "2025-07-31", "2025-12-01", "2025-12-02", "2026-03-31", "2026-11-25"];
 function situations(n, seed) {
   const r = rng(seed);

@@ -10,6 +10,7 @@
 //! `#[ignore]`d in the ordinary `cargo test` (a debug binary would take minutes); run with
 //! `cargo test --test scale -- --ignored`.
 
+use hoken_check::situation::InsurerKind;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -23,15 +24,6 @@ fn tmp(name: &str) -> PathBuf {
 }
 
 const HEADER: &str = "memberId,asOf,insurerKind,birthDate,oldCardHeld,hasMyNumberCard,ecertExpiry,registeredForInsurance,documentsPresented\n";
-const KINDS: [&str; 7] = [
-    "kyokaiKenpo",
-    "kenpoKumiai",
-    "kyosai",
-    "senin",
-    "kokuho",
-    "kokuhoKumiai",
-    "kokiKoreisha",
-];
 
 /// What a bad row is expected to give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +50,10 @@ fn write_row(w: &mut impl Write, i: usize, with_bad: bool) {
             "{i},2026-{:02}-{:02},{},{}-{:02}-{:02},{},{},{}-0{}-15,{},{}\n",
             1 + i % 12,
             1 + i % 28,
-            KINDS[i % 7],
+            {
+                let kinds = InsurerKind::ALL;
+                kinds[i % kinds.len()].as_str()
+            },
             1940 + i % 70,
             1 + i % 12,
             1 + (i * 7) % 28,

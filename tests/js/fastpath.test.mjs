@@ -13,6 +13,7 @@ import { execFileSync } from "node:child_process";
 import { assess, assessSummary, assessMany, missingFields } from "../../dist/node.js";
 // The packed batch functions: api.js's default export until the entries re-export them.
 import batch from "../../dist/api.js";
+import { rng } from "../../scripts/rng.mjs";
 
 const { assessSummaries, encodeSituations, assessPacked, summaryAt, packedLayout } = batch;
 
@@ -24,16 +25,6 @@ const scenarios = readdirSync(scenarioDir)
   .filter((f) => f.endsWith(".json"))
   .flatMap((f) => JSON.parse(readFileSync(new URL(f, scenarioDir), "utf8")));
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Field names, kinds and allowed values come from the package's own layout (from Rust).
 const { fields } = packedLayout();

@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import * as entry from "../../dist/node.js";
 // The packed batch functions: api.js's default export until the entries re-export them.
 import batch from "../../dist/api.js";
+import { rng } from "../../scripts/rng.mjs";
 
 const api = { ...entry, ...batch };
 
@@ -192,16 +193,6 @@ test("a record over the size limit is tooLarge on the field where the limit was 
   assertAlive("an oversized record");
 });
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test("10,000 random garbage values: coded errors or answers, every export alive after each", () => {
   const r = rng(11);
