@@ -74,7 +74,9 @@ if [[ -d www ]]; then
   cp dist/init.js dist/errors.js dist/slim.js www/pkg/  # for pkg/inline.js (single-file edition)
   node scripts/make-page-entry.mjs dist/browser.js www/pkg/browser.js  # same module list as before
   cp locales/*.json www/locales/
-  phase "page assets -> www/pkg, www/locales"
+  # The example insurer packs, same-origin for the configurator's preview (docs/insurers.md).
+  rm -rf www/packs && mkdir -p www/packs && cp packs/*.json www/packs/
+  phase "page assets -> www/pkg, www/locales, www/packs"
   # Service worker: cache list, cache names and rules version from what www/ now holds.
   node scripts/sw-manifest.mjs www
 fi

@@ -130,6 +130,8 @@ const replaceOnce = (re, to, what) => {
 replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, "CSP meta");
 replaceOnce(/<link rel="stylesheet" href="style.css">/, () => `<style>${css}</style>`, "stylesheet link");
 html = html.replace(/^<link rel="(?:modulepreload|preload)"[^>]*>\n/gm, "");
+// The embed-mode script (www/embed-frame.js) is for the served page in an iframe, never this file.
+html = html.replace(/^<script type="module" src="embed-frame.js"><\/script>\n/m, "");
 replaceOnce(/<script type="module" src="app.js"><\/script>/, () => `<script type="module">${safeScript}</script>`, "module script");
 replaceOnce(/<script nomodule src="legacy.js"><\/script>/, () => `<script nomodule>${legacy}</script>`, "nomodule script");
 replaceOnce(/<\/body>/, () => `${catalogs}\n</body>`, "</body>");

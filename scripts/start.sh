@@ -25,5 +25,7 @@ fi
 
 echo
 echo "start: serving $WWW_DIR/ at http://localhost:$PORT/  (Ctrl-C to stop)"
-# Python 3.11's http.server sends application/wasm for .wasm.
-exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$WWW_DIR"
+# scripts/serve.mjs sends the headers of $WWW_DIR/_headers (CSP with frame-ancestors, nosniff,
+# no-referrer, no-cache) and application/wasm for .wasm; FRAME_ANCESTORS="'self' https://…"
+# lists the sites that may frame the page (docs/insurers.md).
+PORT="$PORT" exec node scripts/serve.mjs "$WWW_DIR"

@@ -23,8 +23,9 @@ const WWW = path.resolve(process.argv[2] || path.join(ROOT, "www"));
 // The engine: cached and served as one unit (glue and module from the same build).
 const ENGINE_FILES = ["pkg/hoken_check.js", "pkg/hoken_check_bg.wasm"];
 // Never cached: the worker itself and its manifest (always from the network), and the
-// single-file edition's base64 copy of the engine (the page never requests it).
-const NOT_CACHED = new Set(["sw.js", "sw-version.js", "build.json", "pkg/inline.js"]);
+// single-file edition's base64 copy of the engine (the page never requests it), and the server's
+// header rules (www/_headers: read by the server, never served).
+const NOT_CACHED = new Set(["sw.js", "sw-version.js", "build.json", "pkg/inline.js", "_headers"]);
 
 const die = (m) => { console.error("sw-manifest: " + m); process.exit(1); };
 for (const f of ["index.html", ...ENGINE_FILES]) {
