@@ -61,7 +61,8 @@ export function iframeSnippet(o) {
   const title = o.lang === "en" ? "Health insurance card check" : "保険証チェック";
   return `<iframe data-hoken-check src="${esc(src)}" title="${esc(title)}"\n` +
     `  sandbox="${SANDBOX}"\n` +
-    `  style="display:block;width:100%;height:600px;border:0"></iframe>\n` +
+    // Attributes, not a style attribute: a host CSP without 'unsafe-inline' ignores style="…".
+    `  width="100%" height="600" frameborder="0"></iframe>\n` +
     `<script src="${esc(new URL("hoken-check-frame.js", o.base).href)}" async></script>`;
 }
 

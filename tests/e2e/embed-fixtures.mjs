@@ -32,7 +32,7 @@ export function iframeSnippet(pageUrl, hostOrigin, { sandbox, ...opts } = {}) {
   let html = snippets.iframeSnippet({ base: pageUrl, hostOrigin, ...opts });
   // The snippet's 600 px start height is replaced by 400 px, so that a test can tell
   // "never sized" (400) from "sized to its content".
-  html = html.replace("height:600px", "height:400px");
+  html = html.replace(' height="600"', ' height="400"');
   if (sandbox !== undefined) html = html.replace(` sandbox="${snippets.SANDBOX}"`, sandbox === null ? "" : ` sandbox="${sandbox}"`);
   return html;
 }
