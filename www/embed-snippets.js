@@ -74,19 +74,26 @@ export function elementSnippet(o) {
   if (o.asOf) attrs.push(`as-of="${esc(o.asOf)}"`);
   if (o.pack) attrs.push(`pack="${esc(o.pack)}"`);
   if (o.events) attrs.push(`events="summary"`);
-  const theme = Object.entries(o.theme || {}).filter(([k, v]) => THEME_PROPERTIES.includes(k) && v);
-  let out = `<script type="module" src="${esc(new URL("hoken-check-element.js", o.base).href)}"></script>\n`;
-  out += `<hoken-check${attrs.map((a) => " " + a).join("")}></hoken-check>`;
-  if (theme.length) {
-    // A rule for the host's own stylesheet (an inline style attribute would need 'unsafe-inline').
-    out += `\n<!-- in your stylesheet: -->\n<!-- hoken-check { ${theme.map(([k, v]) => `${k}: ${v};`).join(" ")} } -->`;
-  }
-  return out;
+  return `<script type="module" src="${esc(new URL("hoken-check-element.js", o.base).href)}"></script>\n` +
+    `<hoken-check${attrs.map((a) => " " + a).join("")}></hoken-check>`;
+}
+
+/**
+ * The theme as a rule for the host's own stylesheet (a style="…" attribute would need
+ * 'unsafe-inline' in a strict host CSP), or "" when no property is set. Values are checked:
+ * nothing that could end the declaration or the rule.
+ */
+export function themeCss(theme) {
+  const set = THEME_PROPERTIES.filter((k) => theme && typeof theme[k] === "string" && theme[k].trim());
+  const bad = set.find((k) => /[;{}<>\\]|\/\*/.test(theme[k]));
+  if (bad) throw new Error(`${bad}: ${theme[bad]}`);
+  if (!set.length) return "";
+  return `hoken-check {\n${set.map((k) => `  ${k}: ${theme[k].trim()};\n`).join("")}}`;
 }
 
 /**
  * The Content-Security-Policy directives the host page needs for the mode (docs/insurers.md).
- * `packUrl`: a pack on another origin than the page's also needs connect-src.
+ * `o.base`: the page's directory URL; `o.pack`: a pack on another origin also needs connect-src.
  */
 export function hostCsp(mode, o) {
   const origin = originOf(o.base);
