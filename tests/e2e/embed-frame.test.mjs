@@ -33,9 +33,11 @@ async function open(name, body) {
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  const requests = [];
+  context.on("request", (r) => requests.push(r.url()));
   await page.goto(host.url + name);
   const frame = await frameOf(page, page0.origin);
-  return { context, page, frame, errors };
+  return { context, page, frame, errors, requests };
 }
 
 /** Posts `data` to the host page from inside `frame` (so event.source is that iframe). */
@@ -129,7 +131,7 @@ test("only messages from the iframe itself, at its src's origin, of this type an
 });
 
 test("under the documented sandbox a whole check works, prints and sizes itself", async () => {
-  const { context, page, frame, errors } = await open("sandbox.html", iframeSnippet(page0.url, host.origin));
+  const { context, page, frame, errors, requests } = await open("sandbox.html", iframeSnippet(page0.url, host.origin));
   assert.equal(await page.locator("iframe[data-hoken-check]").getAttribute("sandbox"), SANDBOX);
   const console_ = [];
   page.on("console", (m) => console_.push(m.text()));
@@ -141,6 +143,10 @@ test("under the documented sandbox a whole check works, prints and sizes itself"
   await frame.locator("[data-action=print]").first().click();
   await page.waitForTimeout(300);
   assert.deepEqual(console_.filter((t) => /sandbox/i.test(t)), [], "nothing blocked by the sandbox");
+  // The embed asks nothing of any origin but its own (and the host's page and nothing else).
+  const elsewhere = requests.filter((u) => !u.startsWith(page0.origin + "/") && !u.startsWith(host.origin + "/"));
+  assert.deepEqual(elsewhere, []);
+  assert.ok(requests.some((u) => u.startsWith(page0.origin + "/pkg/")), "the engine came from the page's origin");
   assert.equal(await frame.locator(".embed-blocked").count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
