@@ -1,8 +1,9 @@
 // The embed configurator (configure.html): an insurer's web team picks the mode, language,
 // insurer kind, pack, colours and options, and gets the snippet, the CSP lines its page needs and
 // a live preview. The snippets and CSP lines come from embed-snippets.js (the one place they are
-// written); the insurer names from the page's catalogs (locales/*.json); the example packs from
-// the build manifest (build.json lists every file of the build, packs/*.json included).
+// written); the insurer kinds from the pack schema and their names from the page's catalogs
+// (locales/*.json); the example packs from the build manifest (build.json lists every file of
+// the build, packs/*.json included).
 import { SANDBOX, THEME_PROPERTIES, iframeSnippet, elementSnippet, themeCss, hostCsp, pageQuery, originOf } from "./embed-snippets.js";
 
 // The configurator's own texts (it is a tool for web teams: Japanese and English).
@@ -84,15 +85,19 @@ async function loadCatalog(lg) {
   return catalogs[lg];
 }
 
-/** Insurer kinds and their names: the page's catalog keys `insurer.<kind>`. */
+let kinds = null;
+/** Insurer kinds from the pack schema (packs/pack.schema.json, who.insurerKind), named by the
+ * page's catalog (`insurer.<kind>`). */
 async function fillInsurerKinds() {
+  if (!kinds) {
+    kinds = await fetch("packs/pack.schema.json").then((r) => r.json())
+      .then((s) => s.properties.who.properties.insurerKind.enum, () => []);
+  }
   const cat = await loadCatalog(ui);
   const sel = $("insurer-kind");
   const keep = sel.value;
   for (const o of [...sel.options].slice(1)) o.remove();
-  for (const k of Object.keys(cat).filter((k) => k.startsWith("insurer.")).sort()) {
-    sel.append(new Option(cat[k], k.slice("insurer.".length)));
-  }
+  for (const k of kinds) sel.append(new Option(cat["insurer." + k] || k, k));
   sel.value = keep;
 }
 

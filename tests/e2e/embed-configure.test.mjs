@@ -137,6 +137,9 @@ test("the configurator speaks Japanese and English, and passes axe", async () =>
   const ja = JSON.parse(fs.readFileSync(path.join(ROOT, "locales/ja.json"), "utf8"));
   const en = JSON.parse(fs.readFileSync(path.join(ROOT, "locales/en.json"), "utf8"));
   assert.equal(await page.locator('#insurer-kind option[value="kokuho"]').textContent(), ja["insurer.kokuho"]);
+  // The insurer kinds of INTERFACE.md, after "ask the person".
+  assert.deepEqual(await page.locator("#insurer-kind option").evaluateAll((os) => os.map((o) => o.value)),
+    ["", "kyokaiKenpo", "kenpoKumiai", "kyosai", "senin", "kokuho", "kokuhoKumiai", "kokiKoreisha"]);
   for (const lg of ["ja", "en"]) {
     if (lg === "en") await page.click('[data-ui-lang="en"]');
     await page.waitForFunction((l) => document.documentElement.lang === l, lg);
