@@ -1,9 +1,7 @@
-// hoken-check iframe sizer, for the host page (docs/insurers.md):
-//   <iframe data-hoken-check src="https://CHECK-ORIGIN/?embed=1&parent=https://YOUR-ORIGIN" …></iframe>
-//   <script src="https://CHECK-ORIGIN/hoken-check-frame.js" async></script>
-// Sets each such iframe's height from { type: "hoken-check:height", version: 1, height } messages
-// sent by that very iframe (event.source) from its src's origin; everything else is ignored.
-// A classic script on purpose: it loads cross-origin without CORS.
+// hoken-check iframe sizer for the host page (docs/insurers.md): sets each
+// <iframe data-hoken-check> to the height its page posts ({ type: "hoken-check:height",
+// version: 1, height }), obeying only that iframe (event.source) at its src's origin.
+// A classic script: it loads cross-origin without CORS.
 (function () {
   if (window.hokenCheckFrame) return;
   window.hokenCheckFrame = 1;
@@ -25,12 +23,17 @@
       return;
     }
   });
+  // Set-up mistakes, for the site's web team.
   function check() {
     var fs = frames();
     for (var i = 0; i < fs.length; i++) {
-      var s = fs[i].getAttribute("sandbox");
+      var f = fs[i], s = f.getAttribute("sandbox"), p = null;
+      try { p = new URL(f.src).searchParams.get("parent"); } catch (e) {}
       if (s !== null && !/(^|\s)allow-same-origin(\s|$)/.test(s)) {
-        console.error("hoken-check: the iframe's sandbox lacks allow-same-origin; the check cannot run in it (docs/insurers.md)", fs[i]);
+        console.error("hoken-check: the iframe's sandbox lacks allow-same-origin; the check cannot run in it", f);
+      }
+      if (p === null || p.replace(/\/$/, "") !== location.origin) {
+        console.error("hoken-check: the iframe's src needs parent=" + location.origin + " (now: " + p + "); without it the height is not adjusted", f);
       }
     }
   }

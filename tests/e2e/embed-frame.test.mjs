@@ -191,6 +191,8 @@ test("without a valid parent origin nothing is posted", async () => {
       `<iframe data-hoken-check src="${src}" style="width:100%;height:400px;border:0"></iframe>` +
       `<script src="${page0.url}hoken-check-frame.js"></script>`);
     const seen = [];
+    const consoleErrors = [];
+    page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
     await page.exposeFunction("seen", (d) => seen.push(d));
     await page.evaluate(() => addEventListener("message", (e) => window.seen(e.data)));
     await frame.locator("[data-action=start]").click();
@@ -198,6 +200,13 @@ test("without a valid parent origin nothing is posted", async () => {
     await page.waitForTimeout(300);
     assert.deepEqual(seen, [], `parent=${parent}: nothing posted`);
     assert.equal(await frameHeight(page), 400, `parent=${parent}`);
+    // The sizer tells the site's web team on the console (it spoke before the listener was
+    // attached, so load the page again to hear it).
+    if (parent === null) {
+      await page.reload();
+      await page.waitForTimeout(300);
+      assert.ok(consoleErrors.some((t) => t.includes(`needs parent=${host.origin}`)), consoleErrors.join("\n"));
+    }
     await context.close();
   }
   // The origin form the guide uses, with a trailing slash too, is accepted.
