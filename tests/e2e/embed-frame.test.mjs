@@ -223,3 +223,18 @@ test("without a valid parent origin nothing is posted", async () => {
     await context.close();
   }
 });
+
+test("background=transparent lets the host's background show; by default the page keeps its own", async () => {
+  const bg = (frame) => frame.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).backgroundColor]);
+  const transparent = "rgba(0, 0, 0, 0)";
+  const a = await open("bg.html", iframeSnippet(page0.url, host.origin, { background: "transparent" }));
+  await a.frame.locator("[data-action=start]").waitFor();
+  await waitSized(a.page, a.frame);
+  assert.deepEqual(await bg(a.frame), [transparent, transparent]);
+  await a.context.close();
+  const b = await open("bg-default.html", iframeSnippet(page0.url, host.origin));
+  await b.frame.locator("[data-action=start]").waitFor();
+  await waitSized(b.page, b.frame);
+  assert.notEqual((await bg(b.frame))[1], transparent, "the page's own background");
+  await b.context.close();
+});
