@@ -338,6 +338,79 @@ export type Status =
   | "normal"
   /** The window may charge the full cost, or normal only after an online check. */
   | "atRisk";
+
+/**
+ * Stable warning codes (the catalog key is `warning.<code>`).
+ *
+ * - `"insurerKindNotGiven"`: Catalog key `warning.insurerKindNotGiven`.
+ * - `"birthDateAfterAsOf"`: Catalog key `warning.birthDateAfterAsOf`.
+ * - `"notApplicableNotKoki"`: Catalog key `warning.notApplicableNotKoki`.
+ * - `"notApplicableNoSmartphone"`: Catalog key `warning.notApplicableNoSmartphone`.
+ * - `"presentedButNotHeld"`: Catalog key `warning.presentedButNotHeld`.
+ * - `"notApplicableNoOldCard"`: Catalog key `warning.notApplicableNoOldCard`.
+ * - `"oldCardCannotExist"`: Catalog key `warning.oldCardCannotExist`.
+ * - `"dataChangeOnlyRegionalCards"`: Catalog key `warning.dataChangeOnlyRegionalCards`.
+ * - `"notApplicableNoMyNumberCard"`: Catalog key `warning.notApplicableNoMyNumberCard`.
+ * - `"cancellationBeforeAccepted"`: Catalog key `warning.cancellationBeforeAccepted`.
+ * - `"ecertAfterCardExpiry"`: Catalog key `warning.ecertAfterCardExpiry`.
+ * - `"kakuninshoBeforeAbolition"`: Catalog key `warning.kakuninshoBeforeAbolition`.
+ * - `"kakuninshoExpiryTooFar"`: Catalog key `warning.kakuninshoExpiryTooFar`.
+ * - `"kakuninshoExpiryNotGiven"`: Catalog key `warning.kakuninshoExpiryNotGiven`.
+ * - `"notApplicableNoKakuninsho"`: Catalog key `warning.notApplicableNoKakuninsho`.
+ */
+export type WarningCode =
+  /** Catalog key `warning.insurerKindNotGiven`. */
+  | "insurerKindNotGiven"
+  /** Catalog key `warning.birthDateAfterAsOf`. */
+  | "birthDateAfterAsOf"
+  /** Catalog key `warning.notApplicableNotKoki`. */
+  | "notApplicableNotKoki"
+  /** Catalog key `warning.notApplicableNoSmartphone`. */
+  | "notApplicableNoSmartphone"
+  /** Catalog key `warning.presentedButNotHeld`. */
+  | "presentedButNotHeld"
+  /** Catalog key `warning.notApplicableNoOldCard`. */
+  | "notApplicableNoOldCard"
+  /** Catalog key `warning.oldCardCannotExist`. */
+  | "oldCardCannotExist"
+  /** Catalog key `warning.dataChangeOnlyRegionalCards`. */
+  | "dataChangeOnlyRegionalCards"
+  /** Catalog key `warning.notApplicableNoMyNumberCard`. */
+  | "notApplicableNoMyNumberCard"
+  /** Catalog key `warning.cancellationBeforeAccepted`. */
+  | "cancellationBeforeAccepted"
+  /** Catalog key `warning.ecertAfterCardExpiry`. */
+  | "ecertAfterCardExpiry"
+  /** Catalog key `warning.kakuninshoBeforeAbolition`. */
+  | "kakuninshoBeforeAbolition"
+  /** Catalog key `warning.kakuninshoExpiryTooFar`. */
+  | "kakuninshoExpiryTooFar"
+  /** Catalog key `warning.kakuninshoExpiryNotGiven`. */
+  | "kakuninshoExpiryNotGiven"
+  /** Catalog key `warning.notApplicableNoKakuninsho`. */
+  | "notApplicableNoKakuninsho";
+
+/**
+ * Japanese eras this parser knows. Serialised as camelCase strings: `"meiji"`, `"taisho"`,
+ * `"showa"`, `"heisei"`, `"reiwa"`. Ordered chronologically.
+ *
+ * - `"meiji"`: 明治 (from 1868-10-23; year numbering from 1868-01-01).
+ * - `"taisho"`: 大正 (from 1912-07-30).
+ * - `"showa"`: 昭和 (from 1926-12-25).
+ * - `"heisei"`: 平成 (from 1989-01-08).
+ * - `"reiwa"`: 令和 (from 2019-05-01).
+ */
+export type Era =
+  /** 明治 (from 1868-10-23; year numbering from 1868-01-01). */
+  | "meiji"
+  /** 大正 (from 1912-07-30). */
+  | "taisho"
+  /** 昭和 (from 1926-12-25). */
+  | "showa"
+  /** 平成 (from 1989-01-08). */
+  | "heisei"
+  /** 令和 (from 2019-05-01). */
+  | "reiwa";
 // END GENERATED output enums
 
 /** The flat, required summary (the batch CSV columns). */
@@ -447,7 +520,8 @@ export interface Assistance {
 }
 
 export interface Warning {
-  code: string;
+  /** Stable code; the catalog key is `warning.<code>`. */
+  code: WarningCode;
   field: string | null;
   /** Message parameters (e.g. the rule date the message names). */
   params: MessageParams;
@@ -684,8 +758,6 @@ export interface MissingFields {
   fields: (keyof Situation)[];
   complete: boolean;
 }
-
-export type Era = "meiji" | "taisho" | "showa" | "heisei" | "reiwa";
 
 export interface DateWarning {
   code: "pastEraEnd";

@@ -4,7 +4,7 @@
 //   - the Situation interface: field names, types and TSDoc from `pub struct Situation` and its
 //     doc comments (src/situation.rs; the meanings of CONTRACT.md's Situation table);
 //   - the enums (InsurerKind, KokiRegion, Smartphone, Circumstance, DocumentToken, Copay,
-//     KakuninshoRoute, Certainty, DocumentKind, Status): values and TSDoc per value from the
+//     KakuninshoRoute, Certainty, DocumentKind, Status, WarningCode, Era): values and TSDoc per value from the
 //     `string_enum!` / serde enums and their doc comments;
 //   - the error-code unions: ErrorCode from `ErrorCode::ALL` (src/error.rs), PackErrorCode
 //     (src/pack.rs), the date codes (`DateError::code`, src/dates.rs), the JS-boundary codes
@@ -66,7 +66,7 @@ function docAbove(src, at) {
     if (!l.startsWith("///")) break;
     doc.unshift(plain(l.slice(3).trim()));
   }
-  return doc.join(" ").trim();
+  return doc.filter(Boolean).join(" ").trim();
 }
 
 const camel = (ident) => ident[0].toLowerCase() + ident.slice(1);
@@ -140,6 +140,8 @@ export function model() {
     serdeEnum("src/citation.rs", "Certainty"),
     serdeEnum("src/assessment.rs", "DocumentKind"),
     serdeEnum("src/assessment.rs", "Status"),
+    stringEnum("src/assessment.rs", "WarningCode"),
+    serdeEnum("src/dates.rs", "Era"),
   ];
   const enums = new Map(inputEnums.map((e) => [e.name, e]));
 

@@ -82,6 +82,27 @@ describe("what the generator reads equals what the module reports", () => {
     assert.deepEqual([...m.errorCodes.values.map((v) => v.value), ...m.boundaryCodes], layout.errorCodes);
   });
 
+  test("the outputs' enums: every value an assessment returns is one the generator read", async () => {
+    // (The types test checks every returned value against the unions; this checks that the
+    // enums read from the Rust sources are the ones the Assessment really uses, field by field.)
+    const hc = await hcP;
+    const { loadAllSituations } = await import("./consumer/fixture.mjs");
+    const seen = { Certainty: new Set(), DocumentKind: new Set(), Status: new Set(), WarningCode: new Set(), KakuninshoRoute: new Set(), Copay: new Set() };
+    for (const { situation } of loadAllSituations()) {
+      const a = hc.assess(situation);
+      seen.Certainty.add(a.certainty);
+      seen.KakuninshoRoute.add(a.summary.kakuninshoRoute);
+      seen.Copay.add(a.summary.copay);
+      for (const v of a.verdicts) { seen.DocumentKind.add(v.document); seen.Status.add(v.status); seen.Certainty.add(v.certainty); }
+      for (const w of a.warnings) seen.WarningCode.add(w.code);
+    }
+    for (const [name, values] of Object.entries(seen)) {
+      assert.ok(values.size >= 2, `${name}: several values seen`);
+      for (const v of values) assert.ok(enumValues(name).includes(v), `${name} ${v}`);
+    }
+    assert.deepEqual(enumValues("Era"), ["meiji", "taisho", "showa", "heisei", "reiwa"], "the five eras since 明治, oldest first");
+  });
+
   test("the date codes parseDate and toWareki throw are DateErrorCodes", async () => {
     const hc = await hcP;
     const seen = new Set();

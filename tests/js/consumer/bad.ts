@@ -2,7 +2,7 @@
 // error on every line marked `// @error` and on no other line. If the package's types were `any`
 // (or too loose), these lines would compile.
 import { assess, assessMany, assessSummaries, assessSummary, encodeSituations, missingFields, parseDate, rulesInfo, summaryAt } from "hoken-check";
-import type { HokenCheckError, JsErrorCode, MissingFields, Situation } from "hoken-check";
+import type { HokenCheckError, JsErrorCode, MissingFields, Situation, WarningCode } from "hoken-check";
 
 export function mistakes(s: Situation, e: HokenCheckError): unknown[] {
   return [
@@ -31,3 +31,4 @@ export const n: number = assess({ asOf: "2025-12-01" }).summary.copay; // @error
 export const f: MissingFields["fields"][number] = "notAField"; // @error fields are Situation keys
 export const v: boolean = assess({ asOf: "2025-12-01" }).summary.oldCardValid; // @error boolean | null
 export const j: JsErrorCode = "emptyDate"; // @error a date code is not one the JS raises
+export const wc: WarningCode = "noSuchWarning"; // @error not a WarningCode (generated from the Rust enum)

@@ -69,6 +69,7 @@ import type {
   Verdict,
   Wareki,
   Warning,
+  WarningCode,
   WasmModule,
   WasmSource,
 } from "hoken-check";
@@ -180,7 +181,8 @@ function describeAssistance(a: Assistance): string {
   return `${a.messageKey} (${a.rule}, ${a.certainty})`;
 }
 function describeWarning(w: Warning): string {
-  return w.field === null ? w.code : `${w.code}@${w.field}`;
+  const code: WarningCode = w.code;
+  return w.field === null ? code : `${code}@${w.field}`;
 }
 function describeAssessment(a: Assessment | NodeAssessment): string[] {
   return [
