@@ -172,44 +172,46 @@ export function model() {
 // --- writing TypeScript -------------------------------------------------------------------------
 
 const q = (s) => JSON.stringify(s);
-const tsdoc = (text, indent = "") => {
-  // Wrap at ~100 columns; `*/` cannot occur in a Rust doc line we generate from, but guard anyway.
-  const words = text.replaceAll("*/", "* /").split(/\s+/);
-  const lines = [];
-  let line = "";
-  for (const w of words) {
-    if (line && (indent.length + 3 + line.length + 1 + w.length) > 100) {
-      lines.push(line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) lines.push(line);
-  if (lines.length === 1) return `${indent}/** ${lines[0]} */`;
-  return [`${indent}/**`, ...lines.map((l) => `${indent} * ${l}`), `${indent} */`].join("\n");
-};
-
-function enumType(e) {
-  const name = e.tsName ?? e.name;
-  const list = e.values.map((v) => `\`${q(v.value)}\`: ${v.doc}`);
-  const head = [`/**`, ...wrapDoc(e.doc), ` *`, ...list.flatMap((l) => wrapDoc(`- ${l}`, "   ")), ` */`].join("\n");
-  const members = e.values.map((v) => `${tsdoc(v.doc, "  ")}\n  | ${q(v.value)}`).join("\n");
-  return `${head}\nexport type ${name} =\n${members};`;
-}
-
-function wrapDoc(text, cont = "") {
-  const words = text.split(/\s+/);
+/** `text` as comment lines of at most ~100 columns: ` * …` after `indent`, continued with `cont`. */
+function wrap(text, indent = "", cont = "") {
+  const words = text.replaceAll("*/", "* /").split(/\s+/).filter(Boolean);
   const out = [];
   let line = "";
   for (const w of words) {
-    if (line && 3 + line.length + 1 + w.length > 100) {
-      out.push(` * ${line}`);
+    if (line && indent.length + 3 + line.length + 1 + w.length > 100) {
+      out.push(`${indent} * ${line}`);
       line = cont + w;
     } else line = line ? `${line} ${w}` : w;
   }
-  if (line) out.push(` * ${line}`);
+  if (line) out.push(`${indent} * ${line}`);
   return out;
 }
 
+/** A TSDoc comment: one line when it fits, else a block. */
+function tsdoc(text, indent = "") {
+  const lines = wrap(text, indent);
+  if (lines.length === 1) return `${indent}/** ${lines[0].slice(indent.length + 3)} */`;
+  return [`${indent}/**`, ...lines, `${indent} */`].join("\n");
+}
+
+/** The doc of a union type: the Rust type's doc, then each value with its doc (what hovers show). */
+function unionDoc(e) {
+  const list = e.values.flatMap((v) => wrap(`- \`${q(v.value)}\`: ${v.doc}`, "", "   "));
+  return ["/**", ...wrap(e.doc), " *", ...list, " */"].join("\n");
+}
+
+/** An enum: the union's doc, and a TSDoc line on each member too. */
+function enumType(e) {
+  const members = e.values.map((v) => `${tsdoc(v.doc, "  ")}\n  | ${q(v.value)}`).join("\n");
+  return `${unionDoc(e)}\nexport type ${e.tsName ?? e.name} =\n${members};`;
+}
+
+/** A code union listed in its doc (error codes read best as one list). */
+function errorUnion(e) {
+  return `${unionDoc(e)}\nexport type ${e.name} =\n${e.values.map((v) => `  | ${q(v.value)}`).join("\n")};`;
+}
+
+/** A union of codes without per-value docs, packed onto lines. */
 function union(name, doc, codes) {
   const lines = [];
   let line = " ";
@@ -222,12 +224,6 @@ function union(name, doc, codes) {
   }
   lines.push(line);
   return `${tsdoc(doc)}\nexport type ${name} =\n${lines.join("\n")};`;
-}
-
-function errorUnion(e) {
-  const list = e.values.map((v) => `\`${q(v.value)}\`: ${v.doc}`);
-  const head = [`/**`, ...wrapDoc(e.doc), ` *`, ...list.flatMap((l) => wrapDoc(`- ${l}`, "   ")), ` */`].join("\n");
-  return `${head}\nexport type ${e.tsName ?? e.name} =\n${e.values.map((v) => `  | ${q(v.value)}`).join("\n")};`;
 }
 
 export function blocks(m = model()) {
@@ -248,7 +244,7 @@ export function blocks(m = model()) {
     situation,
     "output enums": m.outputEnums.map(enumType).join("\n\n"),
     "error codes": [
-      errorUnion({ ...m.errorCodes }),
+      errorUnion(m.errorCodes),
       errorUnion({ ...m.packErrorCodes, doc: `${m.packErrorCodes.doc} \`field\` is then the path in the pack.` }),
       union("DateErrorCode", "Codes of a date that cannot be read (parseDate, toWareki; from `DateError::code`).", m.dateCodes),
       union("BoundaryErrorCode", "Codes only the JS boundary raises (`JS_CODES`): a getter or Proxy threw (`unreadableInput`), not an array (`notAnArray`), a result that could not be built (`internal`).", m.boundaryCodes),
