@@ -138,6 +138,32 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+// --- 2b. where hoken-check's time goes: the batch path's three steps, timed apart ----------------
+// encodeSituations (JS reads the objects into words), assessPacked (wasm: decode, validate, every
+// rule, the summary row), summaryAt (JS builds the Summary objects); batches of 1,000, CPU time of
+// this process (steadier than wall time on a shared machine), median of ROUNDS rounds.
+const STEP_BATCH = 1000;
+const batches = [];
+for (let i = 0; i < N; i += STEP_BATCH) batches.push(situations.slice(i, i + STEP_BATCH));
+const steps = { encode: [], wasm: [], decode: [] };
+const cpuUs = (f) => {
+  const c = process.cpuUsage();
+  f();
+  const d = process.cpuUsage(c);
+  return d.user + d.system;
+};
+for (let round = 0; round < ROUNDS; round++) {
+  globalThis.gc?.();
+  let packed = [];
+  steps.encode.push(cpuUs(() => { packed = batches.map((b) => hc.encodeSituations(b)); }) / N);
+  let rowsOut = [];
+  steps.wasm.push(cpuUs(() => { rowsOut = packed.map((p) => hc.assessPacked(p)); }) / N);
+  steps.decode.push(cpuUs(() => {
+    for (let b = 0; b < packed.length; b++) for (let i = 0; i < packed[b].count; i++) sink(0, hc.summaryAt(rowsOut[b], i, packed[b]));
+  }) / N);
+}
+console.log(`steps (µs CPU per situation): ${Object.entries(steps).map(([k, v]) => `${k} ${median(v).toFixed(2)}`).join(", ")}`);
+
 // --- 3. shipped sizes -----------------------------------------------------------------------------
 function filesUnder(dir, keep) {
   const out = [];
@@ -215,17 +241,20 @@ const goals = [
 // Not a goal of the issue, printed beside them: the batch path against the same peers.
 const batchNote = `- (for information) \`assessSummaries\` in batches of 1,000: ${r("batch", "jre").toFixed(1)}× json-rules-engine, ${r("batch", "zen").toFixed(1)}× / ${r("batch", "zen256").toFixed(1)}× ZEN; hand-written JS is ${r("plain", "batch").toFixed(1)}× faster`;
 const missed = goals.some((g) => g.includes("not met"));
+const step = (k) => median(steps[k]).toFixed(2);
 const whereTime = missed
   ? `
 Where the time goes, when a goal is missed: not in the three decisions. The plain-JS row computes
 those three values and nothing else. hoken-check, even for a summary, validates every field of
 the Situation and runs every rule: \`rules::assess\` builds every verdict, reason and timeline
-event and the summary is taken from them; the input crosses the JS↔wasm boundary as packed
-words (js/api.js reads the object, ~1 µs) and the summary comes back as one row. Measured with
-\`node --cpu-prof\` for a 23-field summary (docs/boundary.md, "Measured"): JS reader ~1 µs,
-inside wasm ~1.9 µs (decode, \`validate\` with a linear field-name search, the whole
-\`rules::assess\`), row and call ~0.5 µs; for \`assess\`, building ~40 objects and ~25 arrays from
-the result tape ~5 µs. What would close it: a summary-only path through the rules and a
+event and the summary is taken from them. Measured in this run on the batch path, each step
+timed apart over the same ${N.toLocaleString("en-US")} situations (CPU µs per situation, median of ${ROUNDS} rounds):
+**${step("encode")}** in JS reading the objects into packed words (\`encodeSituations\`),
+**${step("wasm")}** in wasm (\`assessPacked\`: decode, validate, every rule, the summary row),
+**${step("decode")}** in JS building the Summary objects (\`summaryAt\`). Earlier, with
+\`node --cpu-prof\` on a 23-field summary (docs/boundary.md, "Measured"): inside wasm ~1.9 µs
+(decode, \`validate\` with a linear field-name search, the whole \`rules::assess\`); for
+\`assess\`, building ~40 objects and ~25 arrays from the result tape ~5 µs. What would close it: a summary-only path through the rules and a
 name→index table in \`validate\` (the engine's), shape-cached objects in the tape decoder (for
 \`assess\`). The async engines' rows are dominated by their own per-call overhead (promises,
 fact maps, the ZEN native call), which batching on our side does not change.
