@@ -9,6 +9,7 @@
 // module itself (`packedLayout`), defined once in Rust. Validation and every error message stay
 // in Rust: this file only carries values across, never judges them.
 import * as wasm from "./hoken_check.js";
+import { HokenCheckError } from "./errors.js";
 
 // --- packed record (src/packed.rs) ----------------------------------------------------------
 const HEAD_NOT_OBJECT = -1, HEAD_UNREADABLE = -2, HEAD_TOO_LARGE = -3;
@@ -53,7 +54,18 @@ function views() {
 
 function ready() {
   if (L === null) {
-    views();
+    try {
+      views();
+    } catch (err) {
+      // Only hoken-check/slim gets here: a function called before init()/initSync() finished.
+      throw new HokenCheckError("wasmNotInitialized", {
+        messageJa:
+          "hoken-check/slim では、ほかの関数より先に init({ wasm }) を呼んで完了を待つか、initSync({ wasm }) を呼んでください。",
+        messageEn:
+          "hoken-check/slim: call init({ wasm }) and await it, or initSync({ wasm }), before any other function.",
+        cause: err,
+      });
+    }
     setup();
   }
   views();
@@ -417,12 +429,11 @@ export function rulesInfo() {
 }
 
 // --- packed batches: typed arrays in and out (Web Workers can transfer them) ---------------------
-// Not yet named exports of the package (docs/boundary.md): this module's default export, for the
-// batch page to come. Making them public also means declaring them in js/index.d.ts and using
-// them in tests/js/consumer (the package's declared API is checked export by export).
+// Public: named exports of every entry, declared in js/index.d.ts (docs/boundary.md). The default
+// export below stays for code that imported it before (scripts/bench-js.mjs, the batch page).
 
 /** The packed layout: summary row width and columns, documents, routes, copays, error codes. */
-function packedLayout() {
+export function packedLayout() {
   ready();
   const { fieldIndex, tokenIndex, ...layout } = L;
   return structuredClone(layout);
@@ -432,7 +443,7 @@ function packedLayout() {
  * Reads situations into packed words and bytes (one record after another). Records that cannot
  * be read become error records; nothing throws except a non-array argument.
  */
-function encodeSituations(situations) {
+export function encodeSituations(situations) {
   ready();
   const count = lengthOf(situations);
   W = new Int32Array(Math.max(1024, count * 24));
@@ -456,9 +467,31 @@ function encodeSituations(situations) {
   return out;
 }
 
+// What encodeSituations returns (or a copy posted to a worker): anything else is refused before
+// it reaches wasm (a huge `count` would otherwise ask the module for a huge result).
+function checkPacked(packed) {
+  const ok =
+    packed !== null &&
+    typeof packed === "object" &&
+    packed.words instanceof Int32Array &&
+    packed.bytes instanceof Uint8Array &&
+    Number.isInteger(packed.count) &&
+    packed.count >= 0 &&
+    packed.count <= packed.words.length / 2;
+  if (!ok) throw packedArgError("assessPacked() takes what encodeSituations() returned: { words: Int32Array, bytes: Uint8Array, count }.");
+}
+
+function packedArgError(messageEn) {
+  return new HokenCheckError("malformedInput", {
+    messageJa: "encodeSituations() が返した値 ({ words, bytes, count }) と、その結果の行番号を渡してください。",
+    messageEn,
+  });
+}
+
 /** Summaries of packed situations: `count × summaryWidth` words (see `packedLayout`). */
-function assessPacked(packed) {
+export function assessPacked(packed) {
   ready();
+  checkPacked(packed);
   return wasm.assessBatch(packed.words, packed.bytes, packed.count);
 }
 
@@ -485,8 +518,12 @@ function recordKey(packed, off) {
  * Row `i` of `assessPacked`'s output as a Summary, or `{ error }` (as `assessMany`) for an error
  * row; pass the packed input to name a field outside the contract.
  */
-function summaryAt(rows, i, packed) {
+export function summaryAt(rows, i, packed) {
   ready();
+  if (!(rows instanceof Int32Array) || !Number.isInteger(i) || i < 0 || (i + 1) * L.summaryWidth > rows.length) {
+    throw packedArgError("summaryAt(rows, i) takes the Int32Array assessPacked() returned and a row index within it.");
+  }
+  if (packed !== undefined) checkPacked(packed);
   const base = i * L.summaryWidth;
   const status = rows[base];
   if (status === 0) return decodeRow(rows, base);
@@ -498,8 +535,32 @@ function summaryAt(rows, i, packed) {
   return errorRecord(wasm.rowError(status, f >= 0 ? L.fields[f].name : undefined, undefined));
 }
 
-/** Summaries of many situations through the packed batch: Summary or `{ error }` per input. */
-function assessSummaries(situations) {
+/**
+ * Summaries of many situations through the packed batch: Summary or `{ error }` per input. With
+ * `options.pack`, the pack is validated once (an invalid one throws, as in `assessMany`) and each
+ * record is assessed with it one call at a time: the packed batch does not carry a pack.
+ */
+export function assessSummaries(situations, options) {
+  ready();
+  const n = lengthOf(situations);
+  if (usePack(options)) {
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) {
+      let rec;
+      try {
+        rec = situations[i];
+      } catch {
+        out[i] = errorRecord(wasm.boundaryError("unreadableInput", undefined));
+        continue;
+      }
+      try {
+        out[i] = assessSummary(rec, options);
+      } catch (e) {
+        out[i] = errorRecord(e);
+      }
+    }
+    return out;
+  }
   const packed = encodeSituations(situations);
   const rows = assessPacked(packed);
   const out = new Array(packed.count);

@@ -18,19 +18,24 @@ const N = Number(process.env.BENCH_N || 20000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
 const BATCH = 1000;
 
-// The entry's functions plus the packed batch ones (api.js's default export for now).
+// The entry's functions, the packed batch ones included (named exports; an older dist/ given as
+// --baseline may have them only as api.js's default export).
 const load = async (dir) => {
   const entry = await import(pathToFileURL(path.join(dir, "node.js")).href);
   const api = await import(pathToFileURL(path.join(dir, "api.js")).href);
-  return { ...entry, ...(api.default ?? {}) };
+  return { ...(api.default ?? {}), ...entry };
 };
 const current = await load(path.join(root, "dist"));
 const impls = [["dist", current]];
 if (baselineDir) impls.unshift(["baseline", await load(path.resolve(baselineDir))]);
 
 // Seeded generator over the contract's fields (names, kinds and values from the package's own
-// layout), with dates weighted towards the rule dates of RULES.md §0.
-const KEY_DATES = ["2024-12-01", "2024-12-02", "2025-07-31", "2025-12-01", "2025-12-02", "2026-03-31", "2026-11-25"];
+// layout), with dates weighted towards the rule dates: each dated parameter of the rule data
+// (rulesInfo().params, from src/params.toml) and the day before it, where the rules turn.
+const dayBefore = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
+const KEY_DATES = [...new Set(current.rulesInfo().params
+  .filter((p) => typeof p.value === "string")
+  .flatMap((p) => [dayBefore(p.value), p.value]))].sort();
 function situations(n, seed) {
   const r = rng(seed);
   const pick = (xs) => xs[Math.floor(r() * xs.length)];

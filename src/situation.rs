@@ -139,53 +139,64 @@ string_enum! {
 }
 
 /// A validated Situation. Missing optional fields take the contract's defaults.
+///
+/// The field docs are the meanings of CONTRACT.md's Situation table, written once here:
+/// `scripts/gen-types.mjs` copies them (and the enums' value docs) into the TSDoc of
+/// `js/index.d.ts`, and a test fails when that file is stale.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Situation {
-    /// The day being evaluated.
+    /// The day being evaluated: "today" is passed in, the engine never reads a clock.
     pub as_of: NaiveDate,
-    /// The insurer on `asOf`; `None` when not given (see [`crate::Warning`]).
+    /// The insurer the person belongs to on `asOf` (not given: a warning, and the answers that
+    /// depend on it say so).
     pub insurer_kind: Option<InsurerKind>,
-    /// Date of birth.
+    /// Date of birth: the engine derives the 70th- and 75th-birthday ends of the old card
+    /// (R-OLD-5, R-OLD-8), 高齢受給者証 (R-OLD-7) and the 後期 age rules (R-KOKI-2) from it.
     pub birth_date: Option<NaiveDate>,
-    /// 後期 region.
+    /// Region of the 後期高齢者医療広域連合; only matters for 後期高齢者 from 2026-08-01 (R-KOKI-2).
     pub koki_region: Option<KokiRegion>,
-    /// Holds a traditional card.
+    /// Holds a traditional 健康保険証 (possibly from a previous insurer).
     pub old_card_held: bool,
-    /// Its printed expiry.
+    /// The old card's printed expiry; null = no expiry printed on the card.
     pub old_card_printed_expiry: Option<NaiveDate>,
-    /// Issued by 2024-12-01 (`None` = assume true).
+    /// The old card was issued by 2024-12-01. Null = assume true; false is a card that cannot
+    /// be a traditional one (none were issued after 2024-12-01): a warning, and it is never valid.
     pub old_card_issued_by_20241201: Option<bool>,
-    /// 資格喪失日 under the insurer that issued the old card.
+    /// 資格喪失日 under the insurer that issued the old card (退職, 転職, 75歳到達, 転居 for
+    /// 国保/後期 …).
     pub qualification_lost_date: Option<NaiveDate>,
-    /// Change of printed data.
+    /// Change of printed data (住所, 負担割合 …); it ends a 国保, 国保組合 or 後期 card (R-OLD-1
+    /// item 4).
     pub card_data_change_date: Option<NaiveDate>,
     /// Has a My Number card.
     pub has_my_number_card: bool,
-    /// Card body expiry.
+    /// Expiry of the My Number card body.
     pub my_number_card_expiry: Option<NaiveDate>,
-    /// 利用者証明用電子証明書 expiry.
+    /// Expiry of the 利用者証明用電子証明書 on the My Number card.
     pub ecert_expiry: Option<NaiveDate>,
-    /// 健康保険証利用登録 done.
+    /// 健康保険証利用登録 done (the card is registered as マイナ保険証).
     pub registered_for_insurance: bool,
-    /// 利用登録解除 date.
+    /// Date of the 利用登録解除 (cancelled registration as マイナ保険証).
     pub registration_cancelled_date: Option<NaiveDate>,
-    /// Holds a 資格確認書.
+    /// Holds a 資格確認書, taken to be from the current insurer (`insurerKind`);
+    /// `qualificationLostDate` concerns the old card only.
     pub shikaku_kakuninsho_held: bool,
-    /// Its printed expiry.
+    /// The 資格確認書's printed expiry.
     pub shikaku_kakuninsho_expiry: Option<NaiveDate>,
     /// Holds the 資格情報のお知らせ.
     pub shikaku_joho_oshirase_held: bool,
-    /// 要配慮者.
+    /// 要配慮者: elderly, disabled, or needs help at the card reader (R-KAKU-2).
     pub difficulty_using_card: bool,
     /// Applied for a 資格確認書.
     pub kakuninsho_application_made: bool,
-    /// Smartphone マイナ保険証.
+    /// Smartphone マイナ保険証 set up (R-MYNA-5).
     pub smartphone: Smartphone,
-    /// The clinic has a smartphone reader.
+    /// The clinic has the smartphone reader; null = not known.
     pub facility_supports_smartphone: Option<bool>,
-    /// The circumstance.
+    /// The circumstance being asked about.
     pub situation: Circumstance,
-    /// What the person brings (in the order given; duplicates removed).
+    /// What the person brings; empty = "what are my options" (in the order given; duplicates
+    /// removed).
     pub documents_presented: Vec<Document>,
 }
 

@@ -425,16 +425,18 @@ describe("README: the 'Use from JavaScript' examples run verbatim", () => {
   // What each example prints, from the rules: (b) a 国保 card whose printed expiry is the day
   // itself is valid that day (R-OLD-1 item 1, "until" is inclusive); (c) no My Number card on
   // 2026-11-25 -> the 資格確認書 comes automatically (CONTRACT kakuninshoRoute 3), 2025-02-30 does
-  // not exist (impossibleDate); (d) month 13 does not exist either.
+  // not exist (impossibleDate); (d) month 13 does not exist either; (f) a 国保 member without a
+  // My Number card on 2026-11-25 gets the 資格確認書 automatically (route 3), month 13 again.
   const EXPECTED_OUTPUT = {
     b: "true 2025-07-31\n",
     c: "automatic\nimpossibleDate\n",
     d: "true impossibleDate\n",
     e: "",
+    f: "automatic\nimpossibleDate\n",
   };
 
-  test("the section has examples (a) to (e), each labelled", () => {
-    assert.deepEqual(blocks.map(label), ["a", "b", "c", "d", "e"]);
+  test("the section has examples (a) to (f), each labelled", () => {
+    assert.deepEqual(blocks.map(label), ["a", "b", "c", "d", "e", "f"]);
   });
 
   for (const l of Object.keys(EXPECTED_OUTPUT)) {

@@ -190,6 +190,18 @@ describe("TypeScript consumer of the packed package", () => {
       badPack: true,
       otherKind: "packNotForRecord",
     });
+    // Batches give what assessSummary gives, row by row; 2025-02-30 does not exist; the first
+    // Situation field of CONTRACT is asOf, the first summary column oldCardValid.
+    assert.deepEqual(report.typedCodes, ["emptyDate", "unreadableInput", "wasmNotInitialized"]);
+    assert.deepEqual(report.batch, {
+      sameAsRows: true,
+      firstIsSummary: true,
+      second: true,
+      words: true,
+      field: "asOf",
+      column: "oldCardValid",
+      withPack: true,
+    });
     assert.deepEqual(report.errors, {
       wrongType: "wrongType",
       impossibleDate: "impossibleDate",
@@ -448,6 +460,9 @@ class TypeChecker {
     if (ty.name === "IsoDate") {
       return typeof v === "string" && ISO_DATE.test(v) ? [] : [`${path}: ${JSON.stringify(v)} is not a YYYY-MM-DD date`];
     }
+    if (ty.name === "Int32Array" || ty.name === "Uint8Array") {
+      return v instanceof globalThis[ty.name] ? [] : [`${path}: not a ${ty.name}`];
+    }
     if (ty.name === "Record") {
       if (!isPlainObject(v)) return [`${path}: not a plain object`];
       return Object.entries(v).flatMap(([k, x]) => [
@@ -538,6 +553,11 @@ describe("types match what the wasm module really returns", () => {
       ...situations.slice(0, 40).map((s, n) => Object.fromEntries(Object.entries(s).filter((_, k) => (k + n) % 3 !== 0))),
       ...situations.slice(0, 10),
     ];
+    const packed = mod.encodeSituations(situations);
+    const rows = mod.assessPacked(packed);
+    const badRows = [...situations.slice(0, 5), ...bad];
+    const badPacked = mod.encodeSituations(badRows);
+    const badRowsOut = mod.assessPacked(badPacked);
     const dates = ["令和7年12月1日", "R7.12.1", "２０２５／１２／０１", "平成31年5月1日", "S64.1.8", "2025-12-01"];
     // Each declared function: its argument lists, and arguments it must reject with a HokenCheckError.
     const inputs = {
@@ -550,6 +570,20 @@ describe("types match what the wasm module really returns", () => {
       missingFields: { ok: partials.map((p) => [p]), throws: [[7], [{ asOf: "bad" }]] },
       parseDate: { ok: dates.map((d) => [d]), throws: [[""], ["xyz"], [5]] },
       rulesInfo: { ok: [[]], throws: [] },
+      assessSummaries: {
+        ok: [[situations], [[...situations.slice(0, 5), ...bad]], ...packCases().slice(0, 20).map(([s, o]) => [[s, s], o])],
+        throws: [[5], [situations.slice(0, 2), { pack: { version: 1 } }]],
+      },
+      packedLayout: { ok: [[]], throws: [] },
+      encodeSituations: { ok: [[situations], [bad]], throws: [[5]] },
+      assessPacked: {
+        ok: [[packed], [badPacked]],
+        throws: [[{}], [{ words: new Int32Array(4), bytes: new Uint8Array(0), count: 1e9 }], [null]],
+      },
+      summaryAt: {
+        ok: [...Array.from({ length: packed.count }, (_, k) => [rows, k, packed]), ...badRows.map((_, k) => [badRowsOut, k, badPacked])],
+        throws: [[rows, -1], [rows, packed.count], [rows, 0.5], [[], 0]],
+      },
       toWareki: { ok: ["2025-12-01", "1989-01-07", "1989-01-08", "1868-01-01"].map((d) => [d]), throws: [["令和7年"], ["2025-02-29"], ["1867-12-31"], [5]] },
     };
     assert.deepEqual(
@@ -612,7 +646,10 @@ describe("types match what the wasm module really returns", () => {
 
   test("every property of the other returned interfaces appears at runtime too", async () => {
     const { decls, checker } = await result();
-    const others = ["ErrorRecord", "HokenCheckError", "MissingFields", "ParsedDate", "DateWarning", "RulesInfo", "RuleInfo", "Param"];
+    const others = [
+      "ErrorRecord", "HokenCheckError", "MissingFields", "ParsedDate", "DateWarning", "RulesInfo", "RuleInfo", "Param",
+      "PackedSituations", "PackedLayout", "PackedField", "PackedColumn",
+    ];
     const unseen = [];
     for (const name of others) {
       const iface = decls.interfaces.get(name);

@@ -5,14 +5,19 @@
 import {
   assess,
   assessMany,
+  assessPacked,
+  assessSummaries,
   assessSummary,
+  encodeSituations,
   HokenCheckError,
   init,
   initSync,
   isHokenCheckError,
   missingFields,
+  packedLayout,
   parseDate,
   rulesInfo,
+  summaryAt,
   toWareki,
 } from "hoken-check";
 import type {
@@ -22,7 +27,9 @@ import type {
   Assistance,
   Certainty,
   Circumstance,
+  BoundaryErrorCode,
   Copay,
+  DateErrorCode,
   DateWarning,
   DocumentKind,
   DocumentToken,
@@ -36,12 +43,17 @@ import type {
   InitSyncOptions,
   InsurerKind,
   IsoDate,
+  JsErrorCode,
   KakuninshoRoute,
   KokiRegion,
   MessageParams,
   MissingFields,
   PackCitation,
   PackErrorCode,
+  PackedColumn,
+  PackedField,
+  PackedLayout,
+  PackedSituations,
   Param,
   ParsedDate,
   PartialSituation,
@@ -57,6 +69,7 @@ import type {
   Verdict,
   Wareki,
   Warning,
+  WarningCode,
   WasmModule,
   WasmSource,
 } from "hoken-check";
@@ -168,7 +181,8 @@ function describeAssistance(a: Assistance): string {
   return `${a.messageKey} (${a.rule}, ${a.certainty})`;
 }
 function describeWarning(w: Warning): string {
-  return w.field === null ? w.code : `${w.code}@${w.field}`;
+  const code: WarningCode = w.code;
+  return w.field === null ? code : `${code}@${w.field}`;
 }
 function describeAssessment(a: Assessment | NodeAssessment): string[] {
   return [
@@ -219,7 +233,7 @@ const inlineAssessment = assessInline(situation);
 const many = assessMany([situation, { asOf: "2025-02-30" }]);
 const kinds = many.map((r) => {
   if (isErrorRecord(r)) {
-    const code: ErrorCode = r.error.code;
+    const code: HokenCheckErrorCode = r.error.code;
     const field: string | null = r.error.field;
     return `error:${code}:${field ?? ""}:${r.error.messageEn.length > 0}`;
   }
@@ -271,6 +285,20 @@ const cited: PackCitation | undefined = packAction?.pack;
 const contact: InsurerContact | undefined = packAction?.contact;
 const missingSchema: PackErrorCode = "missingField";
 
+// --- batches: summaries in one call, or packed words for a Web Worker --------------------------
+const batchRows: Situation[] = [situation, { asOf: "2025-02-30" }];
+const summaries: (Summary | ErrorRecord)[] = assessSummaries(batchRows);
+const layout: PackedLayout = packedLayout();
+const packedRows: PackedSituations = encodeSituations(batchRows);
+const rowWords: Int32Array = assessPacked(packedRows);
+const firstField: PackedField | undefined = layout.fields[0];
+const firstColumn: PackedColumn | undefined = layout.columns[0];
+const viaRows = Array.from({ length: packedRows.count }, (_, k) => summaryAt(rowWords, k, packedRows));
+const secondRow = summaries[1];
+const inputCode: ErrorCode = "impossibleDate";
+// The code unions generated from the Rust definitions (scripts/gen-types.mjs).
+const typedCodes: [DateErrorCode, BoundaryErrorCode, JsErrorCode] = ["emptyDate", "unreadableInput", "wasmNotInitialized"];
+
 const report = {
   notAny: notAny.every((b) => b),
   summary: summaryRow(assessment.summary),
@@ -303,6 +331,16 @@ const report = {
     sameSummary: JSON.stringify(withPack.summary) === JSON.stringify(assess(member).summary),
     badPack: codeOf(() => assess(member, { pack: { version: "x" } })) === missingSchema,
     otherKind: codeOf(() => assess({ ...member, insurerKind: "kyokaiKenpo" }, packOptions)),
+  },
+  typedCodes,
+  batch: {
+    sameAsRows: JSON.stringify(viaRows) === JSON.stringify(summaries),
+    firstIsSummary: JSON.stringify(summaries[0]) === JSON.stringify(summaryOnly),
+    second: secondRow !== undefined && "error" in secondRow ? secondRow.error.code === inputCode : false,
+    words: rowWords.length === layout.summaryWidth * packedRows.count,
+    field: firstField?.name ?? null,
+    column: firstColumn?.name ?? null,
+    withPack: JSON.stringify(assessSummaries([member], packOptions)) === JSON.stringify([assessSummary(member, packOptions)]),
   },
   errors: {
     wrongType: codeOf(() => assess(JSON.parse('{"asOf": 1}') as Situation)),
