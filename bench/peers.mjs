@@ -254,10 +254,11 @@ timed apart over the same ${N.toLocaleString("en-US")} situations (CPU µs per s
 **${step("decode")}** in JS building the Summary objects (\`summaryAt\`). Earlier, with
 \`node --cpu-prof\` on a 23-field summary (docs/boundary.md, "Measured"): inside wasm ~1.9 µs
 (decode, \`validate\` with a linear field-name search, the whole \`rules::assess\`); for
-\`assess\`, building ~40 objects and ~25 arrays from the result tape ~5 µs. What would close it: a summary-only path through the rules and a
-name→index table in \`validate\` (the engine's), shape-cached objects in the tape decoder (for
-\`assess\`). The async engines' rows are dominated by their own per-call overhead (promises,
-fact maps, the ZEN native call), which batching on our side does not change.
+\`assess\`, building ~40 objects and ~25 arrays from the result tape ~5 µs. What would close
+it: a summary-only path through the rules and a name→index table in \`validate\` (the
+engine's), shape-cached objects in the tape decoder (for \`assess\`). The async engines'
+rows are dominated by their own per-call overhead (promises, fact maps, the ZEN native call),
+which batching on our side does not change.
 `
   : "";
 
