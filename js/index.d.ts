@@ -396,7 +396,7 @@ export function assessMany(situations: Situation[], options?: AssessOptions): (A
  * @returns The {@link MissingFields}; `complete` when no unanswered field matters.
  * @throws {@link HokenCheckError} for invalid answers.
  */
-export function missingFields(partial: PartialSituation): MissingFields;
+export function missingFields(partial: PartialSituation, options?: AssessOptions): MissingFields;
 /**
  * Reads a date as printed on a card (令和7年12月1日, R7.12.1, ２０２５／１２／０１ …).
  *
