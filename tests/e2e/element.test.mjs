@@ -307,3 +307,22 @@ test("an invalid pack: a visible error naming the field, and the element works w
     await ctx.close();
   }
 });
+
+test("theming: the seven --hoken-check-* properties reach the element's design tokens", async () => {
+  const style = "--hoken-check-accent: #006633; --hoken-check-accent-text: #ffff00; --hoken-check-background: #fafaf0; "
+    + "--hoken-check-text: #222244; --hoken-check-font-family: serif; --hoken-check-font-size: 24px; --hoken-check-radius: 2px";
+  const attrs = new URLSearchParams({ lang: "ja", style });
+  const { ctx, page } = await open("fixtures/element.html?el=" + encodeURIComponent(attrs.toString()));
+  await ready(page);
+  const got = await page.locator("hoken-check [data-action=start]").evaluate((b) => {
+    const s = getComputedStyle(b), root = getComputedStyle(b.getRootNode().getElementById("app"));
+    const h1 = getComputedStyle(b.getRootNode().querySelector("h1"));
+    return { bg: s.backgroundColor, color: s.color, radius: s.borderTopLeftRadius, page: root.backgroundColor, text: root.color,
+      font: root.fontFamily, size: root.fontSize, h1: Math.round(parseFloat(h1.fontSize) * 100) / 100 };
+  });
+  assert.deepEqual(got, { bg: "rgb(0, 102, 51)", color: "rgb(255, 255, 0)", radius: "2px", page: "rgb(250, 250, 240)",
+    text: "rgb(34, 34, 68)", font: "serif", size: "24px",
+    // h1 is the token font-size-28: 1.75 × the base unit (font size / 1.125).
+    h1: Math.round((1.75 * 24 / 1.125) * 100) / 100 });
+  await ctx.close();
+});
