@@ -734,7 +734,8 @@ export function mount(host, shadow) {
   }
 
   async function start() {
-    state.lang = readLang();
+    const attrLang = readLang();
+    state.lang = attrLang;
     state.insurerKind = readInsurerKind();
     state.answers = freshAnswers();
     let lg = state.lang;
@@ -768,6 +769,8 @@ export function mount(host, shadow) {
       },
       rulesInfo: engine.rulesInfo,
     };
+    // The host changed `lang` while the engine loaded: its newer choice wins.
+    if (readLang() !== attrLang) { lg = readLang(); await loadCatalog(lg); }
     state.lang = lg;
     if (host.getAttribute("lang") !== lg && (page || host.hasAttribute("lang"))) host.setAttribute("lang", lg);
     state.today = readAsOf();
