@@ -279,7 +279,16 @@ for (const file of EXAMPLE_PACKS) {
     // Requests: the element's own origin only (loader, UI, engine, catalog, the pack).
     const origins = [...new Set(requests.map((u) => new URL(u).origin))];
     assert.deepEqual(origins, [new URL(srv.url).origin]);
-    assert.ok(requests.some((u) => u.endsWith(`/packs/${file}`)));
+    // Counted: the host's two files, then each of the element's files once — its modules, the
+    // engine, one catalog (the page's language only) and the pack; nothing else.
+    const paths = requests.map((u) => new URL(u).pathname);
+    const own = paths.filter((p) => !p.startsWith("/fixtures/"));
+    assert.deepEqual(paths.filter((p) => p.startsWith("/fixtures/")), ["/fixtures/element.html", "/fixtures/element-host.js"]);
+    assert.equal(new Set(own).size, own.length, `each file once: ${own.join(" ")}`);
+    assert.deepEqual(own.filter((p) => p.startsWith("/locales/")), ["/locales/ja.json"]);
+    assert.deepEqual(own.filter((p) => p.startsWith("/packs/")), [`/packs/${file}`]);
+    assert.ok(own.every((p) => /^\/(?:[\w-]+\.js|pkg\/[\w-]+\.(?:js|wasm)|locales\/ja\.json|packs\/[\w-]+\.json)$/.test(p)), own.join(" "));
+    console.log(`${file}: ${own.length} requests by the element: ${own.join(" ")}`);
     assert.deepEqual(errors, []);
     await ctx.close();
   });
