@@ -335,3 +335,23 @@ test("theming: the seven --hoken-check-* properties reach the element's design t
     h1: Math.round((1.75 * 24 / 1.125) * 100) / 100 });
   await ctx.close();
 });
+
+test("the standalone page maps its query onto the element (a pack only as a URL, never #id)", async () => {
+  const pack = JSON.parse(fs.readFileSync(path.join(PACKS, "kokuho-shibuya.json"), "utf8"));
+  const { ctx, page, errors } = await open("?lang=en&as-of=2025-11-30&insurer-kind=kokuho&pack=/packs/kokuho-shibuya.json");
+  await page.waitForSelector("html[data-ready]");
+  const attrs = await page.evaluate(() => Object.fromEntries(["lang", "as-of", "insurer-kind", "pack"].map((a) => [a, document.querySelector("hoken-check").getAttribute(a)])));
+  assert.deepEqual(attrs, { lang: "en", "as-of": "2025-11-30", "insurer-kind": "kokuho", pack: "/packs/kokuho-shibuya.json" });
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+  const asked = await walkElement(page, "hoken-check", { oldCardHeld: "yes" });
+  assert.ok(!asked.includes("insurerKind"));
+  assert.ok((await textOf(page.locator("hoken-check [data-insurer]"))).includes(pack.who.name));
+  // The footer links the batch page.
+  assert.equal(await page.locator(".site-footer a[href='batch.html']").textContent(), plain("en", "ui.footer.batch"));
+  await ctx.close();
+  const second = await open("?pack=%23anything");
+  await second.page.waitForSelector("html[data-ready]");
+  assert.equal(await second.page.evaluate(() => document.querySelector("hoken-check").hasAttribute("pack")), false);
+  await second.ctx.close();
+  assert.deepEqual(errors, []);
+});
