@@ -355,3 +355,25 @@ test("the standalone page maps its query onto the element (a pack only as a URL,
   await second.ctx.close();
   assert.deepEqual(errors, []);
 });
+
+test("loaded from another origin (as on an insurer's page): everything the element needs comes from the loader's origin, the pack from the host's", async () => {
+  const other = await serve(undefined, {}, { cors: true });
+  try {
+    const loader = other.url + "hoken-check-element.js";
+    const attrs = new URLSearchParams({ lang: "ja", "as-of": "2025-11-30", pack: "/packs/koki-saitama.json" });
+    const { ctx, page, errors, requests } = await open(`fixtures/element.html?loader=${encodeURIComponent(loader)}&el=${encodeURIComponent(attrs.toString())}`);
+    await ready(page);
+    const asked = await walkElement(page, "hoken-check", { oldCardHeld: "yes" });
+    assert.ok(!asked.includes("insurerKind"));
+    const host = new URL(srv.url).origin, el = new URL(other.url).origin;
+    const byOrigin = (o) => requests.filter((u) => new URL(u).origin === o).map((u) => new URL(u).pathname);
+    assert.deepEqual(byOrigin(host), ["/fixtures/element.html", "/fixtures/element-host.js", "/packs/koki-saitama.json"]);
+    const mine = byOrigin(el);
+    assert.ok(mine.includes("/hoken-check-element.js") && mine.includes("/pkg/hoken_check_bg.wasm") && mine.includes("/locales/ja.json"), mine.join(" "));
+    assert.equal(requests.length, byOrigin(host).length + mine.length, "no third origin");
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  } finally {
+    await other.close();
+  }
+});

@@ -21,8 +21,9 @@ const MIME = {
 };
 
 /** Serves `dir` on 127.0.0.1:<free port>, and each `mounts` entry ("/prefix/" → folder) under
- * its prefix. Returns { url, close, hits } (hits counts requests). */
-export async function serve(dir = WWW, mounts = {}) {
+ * its prefix; `cors` adds `Access-Control-Allow-Origin: *` (a second origin serving the
+ * element to a host page). Returns { url, close, hits } (hits counts requests). */
+export async function serve(dir = WWW, mounts = {}, { cors = false } = {}) {
   const hits = [];
   const server = http.createServer((req, res) => {
     const u = new URL(req.url, "http://127.0.0.1");
@@ -34,7 +35,8 @@ export async function serve(dir = WWW, mounts = {}) {
     if (p.endsWith(path.sep)) p = path.join(p, "index.html");
     fs.readFile(p, (err, body) => {
       if (err) { res.writeHead(404, { "content-type": "text/plain" }).end("not found"); return; }
-      res.writeHead(200, { "content-type": MIME[path.extname(p)] || "application/octet-stream", "cache-control": "no-cache" });
+      res.writeHead(200, { "content-type": MIME[path.extname(p)] || "application/octet-stream", "cache-control": "no-cache",
+        ...(cors ? { "access-control-allow-origin": "*" } : {}) });
       res.end(body);
     });
   });
