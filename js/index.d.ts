@@ -393,8 +393,10 @@ export function assessMany(situations: Situation[], options?: AssessOptions): (A
  * Which unanswered fields would change the answer, in question order (for guided forms).
  *
  * @param partial - The answers so far (even `asOf` may be missing).
+ * @param options - `pack`: an insurer pack; what it answers (insurer kind, 後期 region) is not listed.
  * @returns The {@link MissingFields}; `complete` when no unanswered field matters.
- * @throws {@link HokenCheckError} for invalid answers.
+ * @throws {@link HokenCheckError} for invalid answers (and `packNotForRecord` for a pack of
+ * another insurer kind or region than the answers).
  */
 export function missingFields(partial: PartialSituation, options?: AssessOptions): MissingFields;
 /**
