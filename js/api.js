@@ -400,10 +400,12 @@ export function assessMany(situations, options) {
   return out;
 }
 
-/** Which unanswered fields of a partial Situation would change the answer. */
-export function missingFields(partial) {
+/** Which unanswered fields of a partial Situation would change the answer; with
+ * `options.pack`, the questions the pack answers (insurer kind, 後期 region) are not listed. */
+export function missingFields(partial, options) {
+  const mode = usePack(options);
   writeInput(partial);
-  return decodeTape(tapeOf(wasm.assessInput(2)).base);
+  return decodeTape(tapeOf(wasm.assessInput(2 | mode)).base);
 }
 
 function dateArg(text) {

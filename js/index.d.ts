@@ -840,10 +840,12 @@ export function assessMany(situations: Situation[], options?: AssessOptions): (A
  * Which unanswered fields would change the answer, in question order (for guided forms).
  *
  * @param partial - The answers so far (even `asOf` may be missing).
+ * @param options - `pack`: an insurer pack; what it answers (insurer kind, 後期 region) is not listed.
  * @returns The {@link MissingFields}; `complete` when no unanswered field matters.
- * @throws {@link HokenCheckError} for invalid answers.
+ * @throws {@link HokenCheckError} for invalid answers (and `packNotForRecord` for a pack of
+ * another insurer kind or region than the answers).
  */
-export function missingFields(partial: PartialSituation): MissingFields;
+export function missingFields(partial: PartialSituation, options?: AssessOptions): MissingFields;
 /**
  * Reads a date as printed on a card (令和7年12月1日, R7.12.1, ２０２５／１２／０１ …).
  *

@@ -7,7 +7,7 @@
 //
 // The ES modules of www/ are joined by a tiny bundler that knows exactly the import/export forms
 // used there (and fails loudly on any other): each module becomes a function scope returning its
-// exports, in dependency order. app.js's `import("./pkg/browser.js")` becomes pkg/inline.js.
+// exports, in dependency order. The UI's `import("./pkg/browser.js")` becomes pkg/inline.js.
 //
 // CSP: the page's strict policy allows only scripts and styles from 'self', which a file with
 // everything inline cannot use (and 'self' means little on file://). This file instead allows
@@ -23,7 +23,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const WWW = path.resolve(process.argv[2] || path.join(ROOT, "www"));
 const OUT = path.resolve(process.argv[3] || path.join(ROOT, "dist-page", "hoken-check.html"));
 const ENTRY = path.join(WWW, "app.js");
-const DYNAMIC = { "./pkg/browser.js": path.join(WWW, "pkg", "inline.js") };
+const DYNAMIC = {
+  "./pkg/browser.js": path.join(WWW, "pkg", "inline.js"),
+  // The <hoken-check> loader and its UI (loaded lazily on a web server) are simply bundled.
+  "./hoken-check-element.js": path.join(WWW, "hoken-check-element.js"),
+  "./hoken-check-ui.js": path.join(WWW, "hoken-check-ui.js"),
+};
 
 const die = (m) => { console.error("make-single-file: " + m); process.exit(1); };
 for (const f of ["index.html", "style.css", "app.js", "pkg/inline.js", "legacy.js"]) {

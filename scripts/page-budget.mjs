@@ -7,6 +7,8 @@
 //  2. time from navigation to the first question ready (engine loaded, catalog in, question
 //     rendered: performance mark "hc-first-question") in headless Chromium, median of 5 fresh
 //     loads — goal ≤ 300 ms.
+//  3. the <hoken-check> element: its loader (goal ≤ 5 KB brotli) and its whole first check
+//     (loader + UI + engine + one catalog, goal ≤ 110 KB brotli).
 //
 //   node scripts/page-budget.mjs        (run scripts/build.sh first)
 import fs from "node:fs";
@@ -56,6 +58,26 @@ console.log(`page-budget: first-visit transfer (HTML+CSS+JS+wasm+ja): raw ${kb(r
 let extra = 0;
 for (const f of ["locales/en.json", "locales/ja-easy.json", "sw.js"]) extra += br(fs.readFileSync(path.join(WWW, f)));
 console.log(`page-budget: whole first visit incl. the other two catalogs and sw.js: brotli ${kb(brTotal + extra)}`);
+
+// --- the <hoken-check> element on a host page (issue 8 budget) ------------------------------------------
+// 3. the loader a host page includes (goal ≤ 5 KB brotli), and the element's whole first check:
+//    loader + UI + engine + one catalog, followed from the loader's imports (goal ≤ 110 KB).
+const elementFiles = new Set(["hoken-check-element.js"]);
+const visitEl = (file) => {
+  const src = fs.readFileSync(path.join(WWW, file), "utf8");
+  for (const m of src.matchAll(/(?:from|import)\s*\(?\s*"(\.[^"]+)"/g)) {
+    const f = path.normalize(path.join(path.dirname(file), m[1]));
+    if (!elementFiles.has(f)) { elementFiles.add(f); visitEl(f); }
+  }
+};
+visitEl("hoken-check-element.js");
+elementFiles.add("pkg/hoken_check_bg.wasm");
+elementFiles.add("locales/ja.json");
+const loaderBr = br(fs.readFileSync(path.join(WWW, "hoken-check-element.js")));
+let elementBr = 0;
+for (const f of elementFiles) elementBr += br(fs.readFileSync(path.join(WWW, f)));
+console.log(`page-budget: <hoken-check> loader (hoken-check-element.js): brotli ${kb(loaderBr)} (goal ≤ 5 KB)`);
+console.log(`page-budget: <hoken-check> whole first check (${[...elementFiles].sort().join(", ")}): brotli ${kb(elementBr)} (goal ≤ 110 KB)`);
 
 // --- time to the first question ----------------------------------------------------------------------
 const srv = await serve();

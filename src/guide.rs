@@ -22,7 +22,8 @@
 
 use crate::assessment::{KakuninshoRoute, Summary};
 use crate::dates::{self, NaiveDate};
-use crate::error::InputError;
+use crate::error::{ErrorCode, InputError};
+use crate::pack::{Pack, PackErrorCode};
 use crate::params as p;
 use crate::rules;
 use crate::situation::{
@@ -101,7 +102,21 @@ pub struct MissingFields {
 /// # Errors
 /// The same input errors as [`crate::assess_raw`] for the fields that are given.
 pub fn missing_fields(raw: &RawSituation) -> Result<MissingFields, InputError> {
-    let given = raw.given_fields();
+    missing_fields_with_pack(raw, None)
+}
+
+/// [`missing_fields`] with an insurer pack (RULES.md §15): what the pack fills in (the insurer
+/// kind and, for 後期, the region) is never asked, and "changes the answer" is judged with the
+/// pack's facts, as [`crate::assess_raw_with_pack`] answers.
+///
+/// # Errors
+/// As [`missing_fields`]; and `packNotForRecord` naming `insurerKind` or `kokiRegion` when the
+/// pack is for another insurer kind or 後期 region than the given answers.
+pub fn missing_fields_with_pack(
+    raw: &RawSituation,
+    pack: Option<&Pack>,
+) -> Result<MissingFields, InputError> {
+    let mut given = raw.given_fields();
     if !given.contains(&"asOf") {
         // Validate what is there (with a stand-in day) so bad values are still reported.
         raw.validate_with(Some(p::RULES_AS_OF))?;
@@ -110,8 +125,27 @@ pub fn missing_fields(raw: &RawSituation) -> Result<MissingFields, InputError> {
             complete: false,
         });
     }
-    let base = raw.validate()?;
-    let base_summary = decision(&base, rules::assess(&base).summary);
+    let mut base = raw.validate()?;
+    if let Some(pk) = pack {
+        pk.check_applies_to(&base).map_err(|e| {
+            let field = match e.code {
+                PackErrorCode::WrongRegion => "kokiRegion",
+                _ => "insurerKind",
+            };
+            InputError::new(ErrorCode::PackNotForRecord, Some(field))
+        })?;
+        if let Some(filled) = rules::filled_by_pack(&base, pk) {
+            base = filled;
+        }
+        if base.insurer_kind.is_some() {
+            given.push("insurerKind");
+        }
+        if base.koki_region.is_some() {
+            given.push("kokiRegion");
+        }
+    }
+    let assess = |s: &Situation| rules::assess_with(s, pack).summary;
+    let base_summary = decision(&base, assess(&base));
     let unanswered: Vec<(&'static str, FieldKind)> = QUESTION_ORDER
         .iter()
         .filter(|name| !given.contains(name))
@@ -127,7 +161,7 @@ pub fn missing_fields(raw: &RawSituation) -> Result<MissingFields, InputError> {
             candidates(n, *k, &base).into_iter().map(|w| {
                 let mut with_g = base.clone();
                 with_g.copy_field(&w, n);
-                let summary = decision(&with_g, rules::assess(&with_g).summary);
+                let summary = decision(&with_g, assess(&with_g));
                 (*n, with_g, summary)
             })
         })
@@ -137,7 +171,7 @@ pub fn missing_fields(raw: &RawSituation) -> Result<MissingFields, InputError> {
             && cands.iter().any(|v| {
                 let mut s = from.clone();
                 s.copy_field(v, name);
-                decision(&s, rules::assess(&s).summary) != *before
+                decision(&s, assess(&s)) != *before
             })
     };
     let is_unanswered = |n: &str| unanswered.iter().any(|(u, _)| *u == n);
@@ -330,6 +364,49 @@ mod tests {
     fn fields(json: &str) -> Vec<&'static str> {
         let raw: RawSituation = serde_json::from_str(json).expect("test input is JSON");
         missing_fields(&raw).expect("valid test input").fields
+    }
+
+    fn example_pack(file: &str) -> Pack {
+        let path = format!("{}/packs/{file}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).expect("example pack");
+        Pack::from_json(&text).expect("valid example pack")
+    }
+
+    fn fields_with(json: &str, pack: &Pack) -> Result<Vec<&'static str>, InputError> {
+        let raw: RawSituation = serde_json::from_str(json).expect("test input is JSON");
+        missing_fields_with_pack(&raw, Some(pack)).map(|m| m.fields)
+    }
+
+    // RULES.md §15 "who": a pack names the insurer kind (and a 後期 pack its region), so the
+    // element never asks what its pack already says.
+    #[test]
+    fn a_pack_answers_the_insurer_kind_and_the_koki_region() {
+        let start = r#"{"asOf":"2025-11-30","situation":"normal","oldCardHeld":true}"#;
+        let without = fields(start);
+        assert!(without.contains(&"insurerKind"), "{without:?}");
+        let saitama = example_pack("koki-saitama.json");
+        let with = fields_with(start, &saitama).expect("the pack applies");
+        assert!(!with.contains(&"insurerKind"), "{with:?}");
+        assert!(!with.contains(&"kokiRegion"), "{with:?}");
+        let shibuya = example_pack("kokuho-shibuya.json");
+        let with = fields_with(start, &shibuya).expect("the pack applies");
+        assert!(!with.contains(&"insurerKind"), "{with:?}");
+    }
+
+    #[test]
+    fn a_pack_for_another_insurer_kind_is_refused_as_assess_refuses_it() {
+        let shibuya = example_pack("kokuho-shibuya.json");
+        let e = fields_with(
+            r#"{"asOf":"2026-11-29","insurerKind":"kyokaiKenpo"}"#,
+            &shibuya,
+        )
+        .expect_err("another insurer kind");
+        assert_eq!(e.code, ErrorCode::PackNotForRecord);
+        assert_eq!(e.field.as_deref(), Some("insurerKind"));
+        let saitama = example_pack("koki-saitama.json");
+        let e = fields_with(r#"{"asOf":"2026-11-29","kokiRegion":"other"}"#, &saitama)
+            .expect_err("another region");
+        assert_eq!(e.field.as_deref(), Some("kokiRegion"));
     }
 
     #[test]

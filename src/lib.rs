@@ -116,6 +116,19 @@ pub fn missing_fields(raw: &RawSituation) -> Result<MissingFields, InputError> {
     guide::missing_fields(raw)
 }
 
+/// [`missing_fields`] with an insurer pack: what the pack fills in (the insurer kind, for 後期
+/// the region) is never asked (see [`guide::missing_fields_with_pack`]).
+///
+/// # Errors
+/// As [`missing_fields`]; `packNotForRecord` when the pack is for another insurer kind or
+/// 後期 region than the given answers.
+pub fn missing_fields_with_pack(
+    raw: &RawSituation,
+    pack: Option<&Pack>,
+) -> Result<MissingFields, InputError> {
+    guide::missing_fields_with_pack(raw, pack)
+}
+
 /// Parses a date as printed on a card or letter (和暦, full-width digits…).
 ///
 /// # Errors

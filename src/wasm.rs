@@ -213,16 +213,25 @@ fn with_input<T>(f: impl FnOnce(&RawSituation) -> Result<T, JsValue>) -> Result<
 
 /// Assesses the record in the input buffer. `mode` 0: the whole Assessment as a tape;
 /// 1: the summary as a row (returns 0) or, when it cannot be packed, as a tape (its length);
-/// 2: the missing fields as a tape. Mode bit 4: with the insurer pack of [`set_pack`].
+/// 2: the missing fields as a tape. Mode bit 4: with the insurer pack of [`set_pack`] (for 2:
+/// the questions the pack answers are not listed).
 ///
 /// # Errors
 /// A `HokenCheckError` with `code`, `field`, `messageJa`, `messageEn` for invalid input.
 #[wasm_bindgen(js_name = assessInput)]
 pub fn assess_input(mode: u32) -> Result<i32, JsValue> {
-    if mode == 2 {
-        return with_input(|raw| {
-            let m = crate::missing_fields(raw).map_err(|e| input_error(&e))?;
-            tape(&m)
+    if mode & !WITH_PACK == 2 {
+        return PACK.with(|p| {
+            let p = p.borrow();
+            let pack = if mode & WITH_PACK != 0 {
+                p.as_ref()
+            } else {
+                None
+            };
+            with_input(|raw| {
+                let m = crate::missing_fields_with_pack(raw, pack).map_err(|e| input_error(&e))?;
+                tape(&m)
+            })
         });
     }
     let a = if mode & WITH_PACK != 0 {

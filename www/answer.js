@@ -120,6 +120,7 @@ export function renderAnswer(root, a, ctx) {
   const years = yearsParam(a);
   const unknownDocs = new Set(ctx.unknownDocs || []);
   const trip = ["schoolTrip", "nursery"].includes(ctx.circumstance);
+  const lg = lang();
 
   // --- the first phone screen: the answer in one sentence, each document, what to do now ---
   const leadKey = s.copay === "normal" ? "ui.lead.normal" : s.copay === "normalIfOnlineConfirmed" ? "ui.lead.online" : "ui.lead.full";
@@ -127,6 +128,7 @@ export function renderAnswer(root, a, ctx) {
     h("h1", { id: "page-title", tabindex: "-1", class: "answer-lead " + (s.copay === "normal" ? "tone-ok" : "tone-no") }, msg(leadKey)));
   const held = verdicts.filter((v) => v.status !== "notHeld");
   add(root, section(h, "docs", "ui.sec.docs",
+    ctx.insurer ? h("p", { class: "insurer", "data-insurer": "" }, msg("ui.insurer.name"), ": ", h("strong", {}, ctx.insurer.name)) : null,
     held.length ? h("ul", { class: "doc-lines" }, held.map((v) => docLine(h, v, unknownDocs)))
       : h("p", {}, msg("ui.docs.none"))));
 
@@ -141,9 +143,13 @@ export function renderAnswer(root, a, ctx) {
       (todo.from || todo.deadline) ? h("p", { class: "when" },
         todo.from ? msg("ui.from", { date: todo.from }) : null, todo.from && todo.deadline ? " / " : null,
         todo.deadline ? msg("ui.deadline", { date: todo.deadline }) : null) : null,
-      todo.messageKey.startsWith("ui.todo.") && todo.where ? h("p", { class: "where" }, msg("ui.todo.where"), ": ", msg(todo.where)) : null,
+      todo.messageKey.startsWith("ui.todo.") && todo.where && !ctx.insurer ? h("p", { class: "where" }, msg("ui.todo.where"), ": ", msg(todo.where)) : null,
     ] : h("p", {}, s.documentsToShow.length ? msg("ui.todo.show") : msg("ui.bring.none")),
-    afterToday ? h("p", { class: "when", "data-key": afterToday.messageKey }, msg("ui.todo.later", { date: afterToday.from })) : null));
+    afterToday ? h("p", { class: "when", "data-key": afterToday.messageKey }, msg("ui.todo.later", { date: afterToday.from })) : null,
+    // With a pack, where to ask is the insurer itself: its contact (the engine's, on an action
+    // that sends the person to the insurer, else the pack's).
+    ctx.insurer ? h("div", { class: "where", "data-where": "insurer" }, h("p", {}, msg("ui.todo.where"), ":"),
+      contactBlock(h, (todo && todo.contact) || contactOf(ctx.insurer))) : null));
 
   add(root, ctx.asOfLine());
   if (ctx.unknownFields && ctx.unknownFields.length) {
@@ -181,8 +187,8 @@ export function renderAnswer(root, a, ctx) {
       h("button", { type: "button", class: "btn", "data-action": "reception", onclick: ctx.onReception }, msg("ui.reception.open")),
       h("button", { type: "button", class: "btn secondary", "data-action": "print", onclick: () => window.print() }, msg("ui.print")),
       events.length ? h("button", { type: "button", class: "btn secondary", "data-action": "ics", "aria-describedby": "ics-hint",
-        onclick: () => downloadIcs(a, events) }, msg("ui.ics")) : null,
-      h("button", { type: "button", class: "btn secondary", "data-action": "link", onclick: () => {
+        onclick: () => downloadIcs(a, events, lg) }, msg("ui.ics")) : null,
+      ctx.onLink && h("button", { type: "button", class: "btn secondary", "data-action": "link", onclick: () => {
         const href = ctx.onLink();
         linkBox.replaceChildren(
           h("label", { for: "link-url", class: "date-label" }, msg("ui.link.label")),
@@ -207,7 +213,7 @@ export function renderAnswer(root, a, ctx) {
   if (windowVerdict && windowVerdict.certainty !== "verified") {
     add(more, h("p", { class: "certainty" }, msg("ui.certainty"), ": ", msg("certainty." + windowVerdict.certainty)));
   }
-  const timelineSection = renderTimeline(h, a);
+  const timelineSection = renderTimeline(h, a, lg);
   if (timelineSection) add(more, timelineSection);
 
   if (s.mynahokenshoUsable) {
@@ -230,6 +236,7 @@ export function renderAnswer(root, a, ctx) {
           x.from ? msg("ui.from", { date: x.from }) : null, x.from && x.deadline ? " / " : null,
           x.deadline ? msg("ui.deadline", { date: x.deadline }) : null) : null,
         h("p", {}, msg(x.messageKey, x.params)),
+        x.contact ? contactBlock(h, x.contact) : null,
         x.certainty !== "verified" ? h("p", { class: "certainty" }, msg("ui.certainty"), ": ", msg("certainty." + x.certainty)) : null)))));
   }
 
@@ -256,6 +263,22 @@ export function renderAnswer(root, a, ctx) {
 function assistanceOf(a) {
   return a.assistance.length ? a.assistance
     : a.summary.mynahokenshoUsable ? [{ messageKey: "assist.visualCheck", certainty: "verified", rule: "R-MYNA-6" }] : [];
+}
+
+// --- the insurer's contact (from its pack) ----------------------------------------------------------
+function contactOf(insurer) {
+  return { name: insurer.name, ...(insurer.contact || {}) };
+}
+
+/** The insurer's name, phone, hours, counter and web page, as far as its pack gives them. */
+function contactBlock(h, c, lg) {
+  const row = (key, value) => value ? h("li", { "data-contact": key }, msg("ui.contact." + key, {}, lg), ": ", value) : null;
+  return h("ul", { class: "contact plain", "data-contact-of": c.name },
+    h("li", { "data-contact": "name" }, h("strong", { lang: "ja" }, c.name)),
+    row("phone", c.phone ? h("a", { href: "tel:" + c.phone.replace(/[^0-9+]/g, "") }, c.phone) : null),
+    row("hours", c.hours ? h("span", { lang: "ja" }, c.hours) : null),
+    row("counter", c.counter ? h("span", { lang: "ja" }, c.counter) : null),
+    row("web", c.web ? h("a", { href: c.web, target: "_blank", rel: "noopener noreferrer" }, c.web) : null));
 }
 
 // --- drawings of the documents ------------------------------------------------------------------
@@ -311,7 +334,7 @@ function s(tag, attrs, ...kids) {
 }
 const day = (iso) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 864e5;
 
-function renderTimeline(h, a) {
+function renderTimeline(h, a, lg) {
   const lanes = ["oldCard", "mynahokensho", "shikakuKakuninsho"].map((d) => {
     const v = a.verdicts.find((x) => x.document === d);
     const evs = a.timeline.filter((e) => e.document === d);
@@ -338,7 +361,7 @@ function renderTimeline(h, a) {
     const width = Math.max(260, Math.round(holder.clientWidth || 640));
     if (Math.abs(width - drawnWidth) < 4) return;
     drawnWidth = width;
-    holder.replaceChildren(svgTimeline(a, lanes, numbered, width));
+    holder.replaceChildren(svgTimeline(a, lanes, numbered, width, lg));
   };
   if (typeof ResizeObserver === "function") new ResizeObserver(draw).observe(holder);
   requestAnimationFrame(draw);
@@ -350,7 +373,7 @@ function renderTimeline(h, a) {
   return section(h, "timeline", "ui.sec.timeline", figure, list);
 }
 
-function svgTimeline(a, lanes, numbered, width) {
+function svgTimeline(a, lanes, numbered, width, lg) {
   const dates = [a.asOf, ...a.timeline.map((e) => e.date)];
   for (const l of lanes) for (const x of [l.v.validUntil, l.v.graceUntil]) if (x) dates.push(x);
   let t0 = Math.min(...dates.map(day)), t1 = Math.max(...dates.map(day));
@@ -370,7 +393,7 @@ function svgTimeline(a, lanes, numbered, width) {
   lanes.forEach((l, i) => {
     const y = top + i * laneH;
     // The list below the picture gives the full names; the picture drops the bracketed Japanese.
-    svg.append(s("text", { x: left, y: y + 16, class: "tl-label" }, txt("kind." + l.d).replace(/\s*\([^()]*\)$/, "")));
+    svg.append(s("text", { x: left, y: y + 16, class: "tl-label" }, txt("kind." + l.d, {}, lg).replace(/\s*\([^()]*\)$/, "")));
     const by = y + 24, bh = 18;
     svg.append(s("rect", { x: left, y: by, width: width - 2 * padX, height: bh, class: "tl-track" }));
     const v = l.v;
@@ -447,8 +470,8 @@ export function makeIcs(a, events, lg = lang()) {
   return lines.map(fold).join("\r\n") + "\r\n";
 }
 
-function downloadIcs(a, events) {
-  const blob = new Blob([makeIcs(a, events)], { type: "text/calendar;charset=utf-8" });
+function downloadIcs(a, events, lg) {
+  const blob = new Blob([makeIcs(a, events, lg)], { type: "text/calendar;charset=utf-8" });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
@@ -480,6 +503,8 @@ export function renderReception(root, a, ctx) {
       s.mynahokenshoUsable ? [h("h2", {}, msg("ui.sec.readerFail", {}, "ja")),
         h("p", {}, msg("action.fillMoushitatesho", {}, "ja"), " (R-FAIL-1)")] : null,
       // The help the person asked for travels with the card (R-MYNA-6).
+      ctx.insurer ? [h("h2", { "data-section": "reception-insurer" }, msg("ui.insurer.name", {}, "ja")),
+        contactBlock(h, contactOf(ctx.insurer), "ja")] : null,
       ctx.help ? [h("h2", { "data-section": "reception-help" }, msg("ui.reception.help", {}, "ja")),
         h("ul", { class: "bullets" }, assistanceOf(a).map((x) => h("li", {}, msg(x.messageKey, {}, "ja"))))] : null,
       h("p", { class: "small" }, msg("window.rulesAsOf", { date: a.rulesAsOf }, "ja"), ` ${a.rulesVersion}`, h("span", { class: "print-only" }, ` (${a.dataHash})`))),

@@ -87,11 +87,14 @@ function impliedBy(field, answer) {
 
 /** Walks the questions with the answers so far, in the engine's order (src/guide.rs): the
  * first field the engine still lists that is not asked or implied yet is either answered (go
- * on) or the next question. See docs/page.md. Returns { seq, next, situation, unknown }. */
-export function walk(missingFields, answers) {
+ * on) or the next question. `preset`: fields the host has fixed ({ insurerKind } of the
+ * element's attribute or pack), never asked. See docs/page.md. Returns { seq, next, situation,
+ * unknown }. */
+export function walk(missingFields, answers, preset = {}) {
   const situation = { asOf: answers.asOf.v };
   const seq = [];
   const implied = new Set();
+  for (const [g, v] of Object.entries(preset)) { situation[g] = v; implied.add(g); }
   const imply = (f) => {
     for (const [g, v] of Object.entries(impliedBy(f, answers[f]) || {})) { situation[g] = v; implied.add(g); }
   };

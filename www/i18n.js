@@ -6,14 +6,14 @@ const catalogs = {};
 let current = "ja";
 
 /** Loads a catalog once: from an inlined <script type="application/json"> (single-file
- * edition) or from locales/<lang>.json next to the page. */
+ * edition) or from locales/<lang>.json next to this module (never relative to a host page). */
 export async function loadCatalog(lang) {
   if (catalogs[lang]) return catalogs[lang];
   const inlined = document.getElementById("catalog-" + lang);
   if (inlined) {
     catalogs[lang] = JSON.parse(inlined.textContent);
   } else {
-    const res = await fetch("locales/" + lang + ".json");
+    const res = await fetch(new URL("./locales/" + lang + ".json", import.meta.url));
     if (!res.ok) throw new Error("catalog " + lang + ": HTTP " + res.status);
     catalogs[lang] = await res.json();
   }

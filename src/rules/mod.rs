@@ -32,23 +32,13 @@ pub fn assess(s: &Situation) -> Assessment {
 /// [`crate::assess_with_pack`]). The pack reaches only the families whose facts §15 lists; its
 /// contact is attached here, in one place, to every action that says "ask your insurer".
 pub(crate) fn assess_with(s: &Situation, pack: Option<&Pack>) -> Assessment {
-    // §15 "who": a pack says which insurer (and, for 後期, which region) the person has.
     let filled;
-    let s = match pack {
-        Some(pk) if s.insurer_kind.is_none() || fills_region(s, pk) => {
-            let mut f = s.clone();
-            f.insurer_kind = Some(pk.who.insurer_kind);
-            if fills_region(s, pk) {
-                f.koki_region = Some(if pk.who.prefecture.as_deref() == Some("埼玉県") {
-                    KokiRegion::Saitama
-                } else {
-                    KokiRegion::Other
-                });
-            }
+    let s = match pack.and_then(|pk| filled_by_pack(s, pk)) {
+        Some(f) => {
             filled = f;
             &filled
         }
-        _ => s,
+        None => s,
     };
     let mut events: Vec<Event> = Vec::with_capacity(8);
     let mut warnings: Vec<Warning> = input_warnings(s);
@@ -141,6 +131,26 @@ pub(crate) fn assess_with(s: &Situation, pack: Option<&Pack>) -> Assessment {
 }
 
 /// A 後期 pack fills a `kokiRegion` left empty.
+/// §15 "who": a pack says which insurer (and, for 後期, which region) the person has. The
+/// Situation with what the pack fills in, or `None` when it fills nothing. Missing-answer
+/// guidance ([`crate::guide`]) uses the same filling, so a question the pack answers is never
+/// asked.
+pub(crate) fn filled_by_pack(s: &Situation, pk: &Pack) -> Option<Situation> {
+    if s.insurer_kind.is_some() && !fills_region(s, pk) {
+        return None;
+    }
+    let mut f = s.clone();
+    f.insurer_kind = Some(pk.who.insurer_kind);
+    if fills_region(s, pk) {
+        f.koki_region = Some(if pk.who.prefecture.as_deref() == Some("埼玉県") {
+            KokiRegion::Saitama
+        } else {
+            KokiRegion::Other
+        });
+    }
+    Some(f)
+}
+
 fn fills_region(s: &Situation, pk: &Pack) -> bool {
     pk.who.insurer_kind == InsurerKind::KokiKoreisha
         && s.koki_region.is_none()

@@ -39,7 +39,7 @@ test("a host CSP without 'wasm-unsafe-eval' is named as the cause, with the rule
 
 test("the same page with the documented CSP line works (control)", async () => {
   const { context, page } = await open("script-src 'self' 'wasm-unsafe-eval'; object-src 'none'");
-  await page.locator("#app button, #app input").first().waitFor();
+  await page.locator("hoken-check button, hoken-check input").first().waitFor();
   assert.equal(await page.locator("#static-why").isVisible(), false);
   await context.close();
 });

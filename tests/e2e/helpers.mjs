@@ -20,18 +20,23 @@ const MIME = {
   ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon", ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves `dir` on 127.0.0.1:<free port>. Returns { url, close, hits } (hits counts requests). */
-export async function serve(dir = WWW) {
+/** Serves `dir` on 127.0.0.1:<free port>, and each `mounts` entry ("/prefix/" → folder) under
+ * its prefix; `cors` adds `Access-Control-Allow-Origin: *` (a second origin serving the
+ * element to a host page). Returns { url, close, hits } (hits counts requests). */
+export async function serve(dir = WWW, mounts = {}, { cors = false } = {}) {
   const hits = [];
   const server = http.createServer((req, res) => {
     const u = new URL(req.url, "http://127.0.0.1");
     hits.push(u.pathname);
-    let p = path.normalize(path.join(dir, decodeURIComponent(u.pathname)));
-    if (!p.startsWith(dir)) { res.writeHead(403).end(); return; }
+    const mount = Object.keys(mounts).find((m) => u.pathname.startsWith(m));
+    const base = mount ? mounts[mount] : dir;
+    let p = path.normalize(path.join(base, decodeURIComponent(mount ? u.pathname.slice(mount.length - 1) : u.pathname)));
+    if (!p.startsWith(base)) { res.writeHead(403).end(); return; }
     if (p.endsWith(path.sep)) p = path.join(p, "index.html");
     fs.readFile(p, (err, body) => {
       if (err) { res.writeHead(404, { "content-type": "text/plain" }).end("not found"); return; }
-      res.writeHead(200, { "content-type": MIME[path.extname(p)] || "application/octet-stream", "cache-control": "no-cache" });
+      res.writeHead(200, { "content-type": MIME[path.extname(p)] || "application/octet-stream", "cache-control": "no-cache",
+        ...(cors ? { "access-control-allow-origin": "*" } : {}) });
       res.end(body);
     });
   });
@@ -96,7 +101,7 @@ export async function answerAll(page, situation, how = {}) {
     await pick(page, `q-who-${how.who || "self"}`, how);
     if (how.onStart) await how.onStart(page);
     if (how.keyboard) { await tabTo(page, "[data-action=start]"); await page.keyboard.press("Enter"); } else await page.click("[data-action=start]");
-    await page.waitForFunction(() => !document.querySelector('form[data-screen="start"]'));
+    await page.waitForFunction(() => !document.querySelector("hoken-check").shadowRoot.querySelector('form[data-screen="start"]'));
   }
   for (let i = 0; i < 40; i++) {
     const form = page.locator("form.question");
@@ -108,17 +113,26 @@ export async function answerAll(page, situation, how = {}) {
     if (how.onScreen) await how.onScreen(page, field);
     await submit(page, how);
     await page.waitForFunction((f) => {
-      const fm = document.querySelector("form.question");
+      const fm = document.querySelector("hoken-check").shadowRoot.querySelector("form.question");
       return !fm || fm.dataset.field !== f;
     }, field, { timeout: 5000 });
   }
   return asked;
 }
 
+/** The id of the focused element, inside open shadow roots too (the <hoken-check> element). */
+export async function activeId(page) {
+  return page.evaluate(() => { let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a && a.id; });
+}
+
 /** Presses Tab until the focused element matches `selector` (keyboard-only journeys). */
 export async function tabTo(page, selector, max = 120) {
   for (let i = 0; i < max; i++) {
-    if (await page.evaluate((sel) => !!document.activeElement && document.activeElement.matches(sel), selector)) return;
+    if (await page.evaluate((sel) => {
+      let a = document.activeElement;
+      while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+      return !!a && a.matches(sel);
+    }, selector)) return;
     await page.keyboard.press("Tab");
   }
   throw new Error(`Tab never reached ${selector}`);
@@ -144,7 +158,7 @@ async function pick(page, id, how) {
   // A radio group is one Tab stop; arrow keys move through it and select.
   const name = await page.getAttribute("#" + id, "name");
   await tabTo(page, `input[type=radio][name="${name}"]`);
-  for (let i = 0; i < 30 && (await page.evaluate(() => document.activeElement.id)) !== id; i++) await page.keyboard.press("ArrowDown");
+  for (let i = 0; i < 30 && (await activeId(page)) !== id; i++) await page.keyboard.press("ArrowDown");
   if (!(await page.isChecked("#" + id))) await page.keyboard.press("Space");
   if (!(await page.isChecked("#" + id))) throw new Error(`could not choose ${id} by keyboard`);
 }
@@ -165,7 +179,7 @@ export async function setAsOf(page, iso, how = {}) {
   await fillDate(page, "q-asOf-d", iso, how);
   await submit(page, how);
   await page.waitForFunction(() => {
-    const fm = document.querySelector("form.question");
+    const fm = document.querySelector("hoken-check").shadowRoot.querySelector("form.question");
     return !fm || fm.dataset.field !== "asOf";
   });
 }

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { serve, launch, answerAll, scenarios, plain, expectedDate, textOf, checkAnswer, RESULTS } from "./helpers.mjs";
+import { serve, launch, answerAll, scenarios, plain, expectedDate, textOf, checkAnswer, RESULTS, activeId } from "./helpers.mjs";
 
 const ALL = scenarios();
 // [scenario id, language, how dates are typed, widths to keep screenshots at]
@@ -156,7 +156,7 @@ test("date errors are tied to their fields; 和暦 as printed and impossible dat
   const describedBy = await fieldset.getAttribute("aria-describedby");
   assert.match(describedBy, /q-situation-err/);
   assert.equal(await textOf(page.locator("#q-situation-err")), "! " + plain("ja", "ui.err.choose"));
-  assert.equal(await page.evaluate(() => document.activeElement.className), "error-summary");
+  assert.equal(await page.evaluate(() => document.querySelector("hoken-check").shadowRoot.activeElement.className), "error-summary");
   for (const [field, choice] of [["situation", "normal"], ["hasMyNumberCard", "no"], ["shikakuKakuninshoHeld", "yes"]]) {
     await page.waitForSelector(`form.question[data-field="${field}"]`);
     await page.click(`label[for="q-${field}-${choice}"]`);
@@ -176,7 +176,7 @@ test("date errors are tied to their fields; 和暦 as printed and impossible dat
   assert.equal(await page.getAttribute(`#${f}-d-y`, "aria-invalid"), "true");
   // The error summary link moves focus to the field.
   await page.click(".error-summary a");
-  assert.equal(await page.evaluate(() => document.activeElement.id), `${f}-d-y`);
+  assert.equal(await activeId(page), `${f}-d-y`);
   // Full-width 和暦 as printed on a card.
   await page.fill(`#${f}-d-y`, "");
   await page.fill(`#${f}-d-m`, "");

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { serve, launch, answerAll, scenarios, tabTo, checkAnswer, RESULTS } from "./helpers.mjs";
+import { serve, launch, answerAll, scenarios, tabTo, checkAnswer, RESULTS, activeId } from "./helpers.mjs";
 
 const ALL = scenarios();
 let srv, browser;
@@ -15,7 +15,8 @@ after(async () => { await browser?.close(); await srv?.close(); });
  * the indicator is drawn on the label's ::before box). */
 function focusVisible(page) {
   return page.evaluate(() => {
-    const el = document.activeElement;
+    let el = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
     if (!el || el === document.body) return "nothing focused";
     const target = el.classList.contains("choice-input") ? [el.nextElementSibling, "::before"] : [el, null];
     const st = getComputedStyle(target[0], target[1]);
@@ -32,7 +33,7 @@ test("keyboard only: a complete journey (C022, 後期, dates as 和暦) with vis
   await page.waitForSelector("html[data-ready]");
   // The skip link is the first Tab stop.
   await page.keyboard.press("Tab");
-  assert.equal(await page.evaluate(() => document.activeElement.id), "skip-link");
+  assert.equal(await activeId(page), "skip-link");
   assert.equal(await focusVisible(page), true);
   const focusChecks = [];
   await answerAll(page, sc.situation, {
@@ -49,7 +50,7 @@ test("keyboard only: a complete journey (C022, 後期, dates as 和暦) with vis
   await page.keyboard.press("Enter");
   await page.waitForSelector("[data-section=docs]");
   // Focus moved to the answer's heading, so a screen reader starts there.
-  assert.equal(await page.evaluate(() => document.activeElement.id), "page-title");
+  assert.equal(await activeId(page), "page-title");
   await checkAnswer(page, sc, "ja");
   // The reception card and back, by keyboard.
   await tabTo(page, "[data-action=reception]");

@@ -97,8 +97,9 @@ export async function runPersona(browser, url, p, { shots } = {}) {
   await page.evaluate(() => window.scrollTo(0, 0));
   const vh = (p.viewport || PHONE).height;
   const inView = await page.evaluate((h) => {
-    const el = document.querySelector("[data-section=todo]");
-    const docs = document.querySelector("[data-section=docs]");
+    const root = document.querySelector("hoken-check").shadowRoot;
+    const el = root.querySelector("[data-section=todo]");
+    const docs = root.querySelector("[data-section=docs]");
     if (!el || !docs) return false;
     return el.getBoundingClientRect().bottom <= h && docs.getBoundingClientRect().top >= 0;
   }, vh);

@@ -41,7 +41,7 @@ const CHECKS = {
     await page.click("details.more > summary");
     // What is on screen (innerText leaves out what only the printout shows).
     const main = await page.evaluate(() => {
-      const c = document.getElementById("app").cloneNode(true);
+      const c = document.querySelector("hoken-check").shadowRoot.getElementById("app").cloneNode(true);
       c.querySelectorAll("rt, .print-only").forEach((e) => e.remove());
       return c.textContent.replace(/\s+/g, " ");
     });
@@ -78,7 +78,7 @@ const CHECKS = {
     await page.click("details.more > summary");
     const bad = await page.evaluate(() => {
       const out = [];
-      const w = document.createTreeWalker(document.getElementById("app"), NodeFilter.SHOW_TEXT);
+      const w = document.createTreeWalker(document.querySelector("hoken-check").shadowRoot.getElementById("app"), NodeFilter.SHOW_TEXT);
       for (let n = w.nextNode(); n; n = w.nextNode()) {
         if (!/[\u3040-\u30ff\u3400-\u9fff]/.test(n.textContent)) continue;
         if (n.parentElement.closest("[lang]").getAttribute("lang") !== "ja") out.push(n.textContent.trim());
