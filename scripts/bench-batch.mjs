@@ -39,6 +39,7 @@ try {
     await page.waitForSelector("html[data-ready]");
     await page.setInputFiles("#file", file);
     await page.waitForSelector("#step-map:not([hidden])");
+    const before = await rendererPeakKb(browser);
     const t = Date.now();
     await page.click("#run");
     await page.waitForSelector("#step-result:not([hidden])", { timeout: 600_000 });
@@ -46,7 +47,7 @@ try {
     const rows = Number(await page.getAttribute("#stats", "data-rows"));
     const peak = await rendererPeakKb(browser);
     const workers = await page.evaluate(() => Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4)));
-    console.log(`bench-batch: page (${workers} workers): ${rows} rows in ${secs.toFixed(2)} s = ${Math.round(rows / secs)} rows/s; renderer peak RSS ${(peak / 1024).toFixed(0)} MB`);
+    console.log(`bench-batch: page (${workers} workers): ${rows} rows in ${secs.toFixed(2)} s = ${Math.round(rows / secs)} rows/s; renderer peak RSS ${(peak / 1024).toFixed(0)} MB (${(before / 1024).toFixed(0)} MB before the run)`);
     console.log(`bench-batch: browser/CLI time: ${(secs / cli[2]).toFixed(2)}x (CLI --threads 2), ${(secs / cli[1]).toFixed(2)}x (--threads 1)`);
   } finally {
     await browser.close();

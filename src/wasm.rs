@@ -529,16 +529,22 @@ mod batch_page {
             vec![c.bytes as f64, c.lines as f64, c.records as f64]
         }
 
-        /// The result rows written since the last call.
-        #[wasm_bindgen(js_name = takeOutput)]
-        pub fn take_output(&mut self) -> Vec<u8> {
-            std::mem::take(&mut self.out)
+        /// Where the result rows written since the last [`BatchRun::clear`] are in the
+        /// instance's memory: `[outPtr, outLen, errorsPtr, errorsLen]`. The worker makes a
+        /// Blob straight from a view there (no JS copy), then calls `clear`.
+        pub fn written(&self) -> Vec<u32> {
+            vec![
+                self.out.as_ptr() as u32,
+                self.out.len() as u32,
+                self.errors.as_ptr() as u32,
+                self.errors.len() as u32,
+            ]
         }
 
-        /// The error rows written since the last call.
-        #[wasm_bindgen(js_name = takeErrors)]
-        pub fn take_errors(&mut self) -> Vec<u8> {
-            std::mem::take(&mut self.errors)
+        /// Forgets the rows written (the buffers are kept for the next call).
+        pub fn clear(&mut self) {
+            self.out.clear();
+            self.errors.clear();
         }
 
         /// The tallies: `[rows, errors, sendNow, routes × 4, one count per error code,

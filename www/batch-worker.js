@@ -5,16 +5,21 @@
 // Messages from the page:
 //   { type: "init", job }                          job = { names, columns, encoding, asOf, pack, lang }
 //   { type: "scan", id, file, start, end, dataStart }  → { type: "scanned", id, guess, nlBefore, nlAll }
-//   { type: "run", id, file, start, stop, line }   → { type: "chunk", id, bytes, records, out, errors }*,
+//   { type: "run", id, file, start, stop, line }   → { type: "chunk", id, bytes, records, out, errors }*
+//                                                    (out, errors: Blobs of result rows, or null),
 //                                                    { type: "done", id, end, lines, records, tallies }
 import init, { BatchRun, batchFindStart } from "./pkg-batch/hoken_check.js";
 
-/** Bytes read per step (a progress message after each). */
-const SLICE = 4 * 1024 * 1024;
+/** Bytes read per step (a progress message after each). Small steps keep the worker's garbage
+ * and its wasm memory small (1M rows: ~68 MB in, ~125 MB out). */
+const SLICE = 1024 * 1024;
 /** How far past a slice's start a record start is looked for. */
-const LOOK = 1024 * 1024;
+const LOOK = 256 * 1024;
 
 let ready = null;
+/** The reused read buffer (slice bytes + the unconsumed tail of the previous slice). */
+let spare = new ArrayBuffer(SLICE + 256 * 1024);
+let wasm = null;
 let job = null;
 let run = null;
 let expected = 0;
@@ -29,27 +34,52 @@ async function read(file, a, b) {
   return new Uint8Array(await file.slice(a, b).arrayBuffer());
 }
 
-async function scan({ id, file, start, end, dataStart }) {
-  const buf = await read(file, start, Math.min(file.size, end + LOOK));
-  const nlAll = countNewlines(buf, 0, end - start);
-  let guess = start;
-  if (start > dataStart) {
-    const win = buf.subarray(0, Math.min(buf.length, LOOK));
-    // The byte before `start` may end a line: then `start` itself is a line start.
-    const prev = await read(file, start - 1, start);
-    const from = prev[0] === 10 ? -1 : 0;
-    if (from === -1) {
-      const lead = new Uint8Array(win.length + 1);
-      lead[0] = 10;
-      lead.set(win, 1);
-      const g = batchFindStart(lead, expected, start + win.length >= file.size);
-      guess = g < 0 ? -1 : start + g - 1;
-    } else {
-      const g = batchFindStart(win, expected, start + win.length >= file.size);
-      guess = g < 0 ? -1 : start + g;
-    }
+/**
+ * Reads file[a, b) into `buffer` at `offset` (a reused ArrayBuffer: reading a 68 MB file in
+ * fresh 1 MB ArrayBuffers left ~100 MB of garbage before the collector ran). Returns
+ * { buffer, n }: `buffer` is the same memory (a BYOB read transfers it), `n` the bytes read.
+ * Without BYOB streams it falls back to a copy.
+ */
+async function readInto(file, a, b, buffer, offset) {
+  const want = b - a;
+  let reader;
+  try {
+    reader = file.slice(a, b).stream().getReader({ mode: "byob" });
+  } catch {
+    const bytes = await read(file, a, b);
+    new Uint8Array(buffer, offset, bytes.length).set(bytes);
+    return { buffer, n: bytes.length };
   }
-  const nlBefore = guess < 0 ? 0 : countNewlines(buf, 0, guess - start);
+  let n = 0;
+  while (n < want) {
+    const { value, done } = await reader.read(new Uint8Array(buffer, offset + n, want - n));
+    if (done || !value) break;
+    buffer = value.buffer;
+    n += value.byteLength;
+  }
+  reader.releaseLock();
+  return { buffer, n };
+}
+
+async function scan({ id, file, start, end, dataStart }) {
+  // Line breaks in [start, end), read a step at a time.
+  let nlAll = 0;
+  for (let a = start; a < end; a += SLICE) {
+    const r = await readInto(file, a, Math.min(end, a + SLICE), spare, 0);
+    spare = r.buffer;
+    nlAll += countNewlines(new Uint8Array(spare, 0, r.n));
+  }
+  let guess = start;
+  let nlBefore = 0;
+  if (start > dataStart) {
+    // From the byte before `start`: when it ends a line, `start` itself is a line start.
+    const from = start - 1;
+    const win = await read(file, from, Math.min(file.size, from + 1 + LOOK));
+    const g = batchFindStart(win, expected, from + win.length >= file.size);
+    guess = g < 0 ? -1 : from + g;
+    if (guess >= 0) nlBefore = countNewlines(win, 1, g);
+    if (guess > from + win.length) guess = -1;
+  }
   postMessage({ type: "scanned", id, guess, nlBefore, nlAll });
 }
 
@@ -60,29 +90,36 @@ async function process({ id, file, start, stop, line }) {
   const size = file.size;
   let pos = start;
   let readPos = start;
-  let pending = new Uint8Array(0);
+  let tail = 0; // unconsumed bytes at the front of `spare`
   const firstLine = line;
   let records = 0;
   while (pos < stop) {
-    const readEnd = Math.min(size, readPos + SLICE);
-    const bytes = await read(file, readPos, readEnd);
-    readPos = readEnd;
-    let buf = bytes;
-    if (pending.length) {
-      buf = new Uint8Array(pending.length + bytes.length);
-      buf.set(pending);
-      buf.set(bytes, pending.length);
+    if (tail === spare.byteLength) {
+      // A record longer than the buffer (never in practice): grow it.
+      const bigger = new ArrayBuffer(spare.byteLength * 2);
+      new Uint8Array(bigger).set(new Uint8Array(spare));
+      spare = bigger;
     }
+    const readEnd = Math.min(size, readPos + spare.byteLength - tail);
+    const r = await readInto(file, readPos, readEnd, spare, tail);
+    spare = r.buffer;
+    readPos += r.n;
+    const buf = new Uint8Array(spare, 0, tail + r.n);
     const atEof = readPos >= size;
     const [consumed, lines, n] = run.process(buf, stop - pos, atEof, line);
     pos += consumed;
     line += lines;
     records += n;
-    pending = buf.slice(consumed);
-    const out = run.takeOutput();
-    const errors = run.takeErrors();
-    postMessage({ type: "chunk", id, bytes: consumed, records: n, out, errors }, [out.buffer, errors.buffer]);
-    if (atEof && (consumed === 0 || pending.length === 0)) break;
+    tail = buf.length - consumed;
+    buf.copyWithin(0, consumed);
+    // Blobs made straight from the instance's memory: the bytes leave the JS heap at once.
+    const [op, ol, ep, el] = run.written();
+    const out = ol ? new Blob([new Uint8Array(wasm.memory.buffer, op, ol)]) : null;
+    const errors = el ? new Blob([new Uint8Array(wasm.memory.buffer, ep, el)]) : null;
+    run.clear();
+    postMessage({ type: "chunk", id, bytes: consumed, records: n, out, errors });
+    if (atEof && (consumed === 0 || tail === 0)) break;
+    if (r.n === 0 && consumed === 0) break; // nothing more to read and nothing consumed
   }
   postMessage({ type: "done", id, start, end: pos, lines: line - firstLine, records, tallies: run.tallies() });
 }
@@ -92,7 +129,7 @@ self.onmessage = async (ev) => {
   try {
     if (m.type === "init") {
       ready ??= init({ module_or_path: new URL("./pkg-batch/hoken_check_bg.wasm", import.meta.url) });
-      await ready;
+      wasm = await ready;
       job = m.job;
       expected = job.names.length;
       postMessage({ type: "ready" });

