@@ -479,12 +479,14 @@ function barChart(titleKey, items, cls) {
   fig.append(cap);
   const max = Math.max(1, ...items.map((i) => i.value));
   const rowH = 28;
-  const labelW = 0;
-  const width = 480;
-  const svg = svgEl("svg", { viewBox: `0 0 ${width} ${items.length * rowH}`, width: "100%", height: items.length * rowH, "aria-hidden": "true", focusable: "false", class: "bp-svg" });
+  const labelW = 340;
+  const width = 760;
+  const svg = svgEl("svg", { viewBox: `0 0 ${width} ${items.length * rowH}`, width, height: items.length * rowH, "aria-hidden": "true", focusable: "false", class: "bp-svg" });
   items.forEach((it, i) => {
-    const w = Math.round(((width - 90) * it.value) / max);
-    svg.append(svgEl("rect", { x: labelW, y: i * rowH + 4, width: Math.max(it.value ? 2 : 0, w), height: rowH - 8, class: `bp-bar bp-bar-${i % 4}` }));
+    const name = svgEl("text", { x: labelW - 8, y: i * rowH + rowH / 2 + 5, "text-anchor": "end", class: "bp-axis-label" });
+    name.textContent = it.key ? txt(it.key) : it.label;
+    const w = Math.round(((width - labelW - 80) * it.value) / max);
+    svg.append(name, svgEl("rect", { x: labelW, y: i * rowH + 4, width: Math.max(it.value ? 2 : 0, w), height: rowH - 8, class: `bp-bar bp-bar-${i % 4}` }));
     const t = svgEl("text", { x: labelW + w + 6, y: i * rowH + rowH / 2 + 5, class: "bp-bar-label" });
     t.textContent = num(it.value);
     svg.append(t);

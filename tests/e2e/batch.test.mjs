@@ -14,6 +14,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { serve, launch, ROOT } from "./helpers.mjs";
 import { writeMembers, cliOutput, rendererPeakKb } from "./batch-data.mjs";
 
@@ -96,6 +97,14 @@ test("small files: the page's result and error files are the CLI's bytes (plus a
       assert.equal(errorRows(cli).toString().split("\r\n").length, 2, `${name}: no error rows`);
     }
   }
+  // axe-core (WCAG 2.x A/AA) on the page with a result, in each language.
+  for (const lg of ["ja", "en", "ja-easy"]) {
+    await page.click(`#langs button[data-lang="${lg}"]`);
+    await page.waitForFunction((l) => document.querySelector(`#langs button[data-lang="${l}"]`).getAttribute("aria-pressed") === "true", lg);
+    const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`), [], `axe on the results (${lg})`);
+  }
+  await page.click('#langs button[data-lang="ja"]');
   // The Shift_JIS file was detected, and its Japanese headers mapped (被保険者番号 → id).
   await choose(page, path.join(FIX, "shift-jis.csv"));
   assert.match(await page.textContent("#file-info"), /Shift_JIS/);
