@@ -372,7 +372,9 @@ async function runBatch() {
     const pieces = [];
     for (let s = dataStart; s < file.size; s += PIECE) pieces.push([s, Math.min(file.size, s + PIECE)]);
     if (!pieces.length) pieces.push([dataStart, dataStart]);
+    const tReady = performance.now();
     const scans = await Promise.all(pieces.map(([start, end]) => p.call({ type: "scan", file, start, end, dataStart })));
+    const tScanned = performance.now();
     // Line of a position = 1 + line breaks before it.
     let nlBefore = state.header.lines;
     const slices = [];
@@ -400,6 +402,8 @@ async function runBatch() {
       results[k] = await runSlice({ start: before.end, stop, line: before.line0 + before.lines });
     }
     const seconds = (performance.now() - t0) / 1000;
+    // Where the time went (printed by scripts/bench-batch.mjs).
+    const timing = `start ${(tReady - t0).toFixed(0)} ms, scan ${(tScanned - tReady).toFixed(0)} ms, run ${(performance.now() - tScanned).toFixed(0)} ms, ${slices.length} slices`;
     p.terminate();
     state.workers = [];
     const tallies = sumTallies(results.map((r) => r.tallies));
@@ -411,6 +415,7 @@ async function runBatch() {
       seconds,
       asOf: hasAsOfColumn() ? asOf || todayInJapan() : asOf,
       name: file.name.replace(/\.[^.]*$/, ""),
+      timing,
     };
     state.running = false;
     progress.value = 1;
@@ -599,6 +604,7 @@ function renderResult() {
   stat("batch.result.time", nodes("batch.result.seconds", { count: r.seconds.toFixed(2) }));
   stat("batch.result.rate", nodes("batch.result.rateValue", { rate: num(t.rows / Math.max(r.seconds, 1e-3)) }));
   stats.dataset.rows = String(t.rows);
+  stats.dataset.timing = r.timing;
 
   const send = $("send-now");
   send.replaceChildren();

@@ -74,3 +74,29 @@ export async function rendererPeakKb(browser) {
   }
   return peak;
 }
+
+/** CPU seconds (user + system) used so far by Chromium's renderer processes (CDP SystemInfo). */
+export async function rendererCpuSeconds(browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  const { processInfo } = await cdp.send("SystemInfo.getProcessInfo");
+  await cdp.detach();
+  return processInfo.filter((x) => x.type === "renderer").reduce((a, p) => a + p.cpuTime, 0);
+}
+
+/** The CLI on `file` under GNU time: { wall, cpu } seconds (output discarded). */
+export function cliTimes(file, args = []) {
+  const fd = fs.openSync(file, "r");
+  try {
+    const r = execFileSync("/usr/bin/time", ["-f", "%e %U %S", CLI, "assess", "--no-progress", ...args], {
+      stdio: [fd, "ignore", "pipe"],
+    });
+    return parseTime(r.toString());
+  } catch (e) {
+    if (e.status === 1) return parseTime(e.stderr.toString());
+    throw e;
+  }
+}
+function parseTime(stderr) {
+  const [e, u, s] = stderr.trim().split("\n").pop().split(" ").map(Number);
+  return { wall: e, cpu: u + s };
+}

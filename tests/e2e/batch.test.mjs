@@ -132,6 +132,26 @@ test("a fixed as-of date is used for a file without an asOf column", async () =>
   await ctx.close();
 });
 
+test("the mapping is remembered on the device only when the clerk ticks the box", async () => {
+  const { ctx, page } = await open();
+  const file = path.join(FIX, "missing.csv"); // asOf,birthDate
+  await choose(page, file);
+  assert.equal(await page.evaluate(() => localStorage.length), 0, "nothing stored by default");
+  await page.selectOption("#map-1", "-2"); // birthDate: not used
+  assert.equal(await page.evaluate(() => localStorage.length), 0, "a change alone stores nothing");
+  await page.check("#remember");
+  await page.reload();
+  await page.waitForSelector("html[data-ready]");
+  await choose(page, file);
+  assert.equal(await page.inputValue("#map-1"), "-2", "the remembered choice is back");
+  assert.ok(await page.isChecked("#remember"));
+  const stored = await page.evaluate(() => Object.values(localStorage).join(""));
+  assert.ok(!stored.includes("1950-03-04"), "no data row is stored, only names and choices");
+  await page.uncheck("#remember");
+  assert.equal(await page.evaluate(() => localStorage.length), 0, "unticking forgets it");
+  await ctx.close();
+});
+
 test("an insurer pack with a wrong field is refused, naming the field", async () => {
   const { ctx, page } = await open();
   await choose(page, path.join(FIX, "missing.csv"));
