@@ -185,6 +185,10 @@ test(`${ROWS.toLocaleString("en")} rows: progress, a responsive page, every row,
   await page.goto(srv.url + "batch.html");
   await page.waitForSelector("html[data-ready]");
   await choose(page, file);
+  // Nothing uploaded: during the run the page may only fetch its own files (the worker script,
+  // its module), never send anything (no request with a body, no other method than GET).
+  const during = [];
+  ctx.on("request", (r) => during.push({ url: r.url(), method: r.method(), body: r.postDataBuffer()?.length ?? 0 }));
 
   // During the run: sample the progress bar, the longest gap between animation frames, and how
   // long a click on the page takes to be handled.
@@ -231,6 +235,12 @@ test(`${ROWS.toLocaleString("en")} rows: progress, a responsive page, every row,
   assert.ok(body.equals(cli), "the page's result equals the CLI's output byte for byte");
   const origin = new URL(srv.url).origin;
   for (const u of requests) assert.ok(u.startsWith(origin + "/") || u.startsWith("blob:" + origin), `request outside the origin: ${u}`);
+  for (const r of during) {
+    assert.equal(r.method, "GET", `only GET during the run: ${r.method} ${r.url}`);
+    assert.equal(r.body, 0, `no request body during the run: ${r.url}`);
+    assert.ok(/\/(batch-worker\.js|pkg-batch\/hoken_check(_bg\.wasm|\.js))$/.test(new URL(r.url).pathname) || r.url.startsWith("blob:"), `only the page's own files during the run: ${r.url}`);
+  }
+  console.log(`batch page: ${during.length} requests during the run (${[...new Set(during.map((r) => new URL(r.url).pathname))].join(", ")}); `);
   console.log(`batch page: ${ROWS} rows in ${pageSeconds.toFixed(2)} s from the click to the summary = ${Math.round(ROWS / pageSeconds)} rows/s; ` +
     `CLI --threads 2 (incl. process start and piping) ${cliSeconds.toFixed(2)} s = ${Math.round(ROWS / cliSeconds)} rows/s; browser/CLI time ${(pageSeconds / cliSeconds).toFixed(2)}x; ` +
     `renderer peak RSS (VmHWM, page + workers) ${(peakKb / 1024).toFixed(0)} MB (${(beforeKb / 1024).toFixed(0)} MB before the run; the result Blobs are in the browser process); longest frame gap ${probe.maxGap.toFixed(0)} ms; click answered in ${clickMs} ms`);
