@@ -152,7 +152,7 @@ test("the mapping is remembered on the device only when the clerk ticks the box"
   await ctx.close();
 });
 
-test("an insurer pack with a wrong field is refused, naming the field", async () => {
+test("an insurer pack gives the CLI's --pack rows; a pack with a wrong field is refused, naming the field", async () => {
   const { ctx, page } = await open();
   await choose(page, path.join(FIX, "missing.csv"));
   const pack = JSON.parse(fs.readFileSync(path.join(ROOT, "packs/kokuho-shibuya.json"), "utf8"));
@@ -161,6 +161,15 @@ test("an insurer pack with a wrong field is refused, naming the field", async ()
   await page.setInputFiles("#pack", good);
   await page.waitForFunction(() => document.querySelector("#pack-info").textContent.includes("pack.json"));
   assert.doesNotMatch(await page.getAttribute("#pack-info", "class") || "", /bp-error/);
+  // With the pack, the rows are the CLI's with --pack (the Shift_JIS file's 協会けんぽ rows are
+  // not the pack's insurer: packNotForRecord error rows in their place).
+  const sjis = path.join(FIX, "shift-jis.csv");
+  await choose(page, sjis);
+  await runAndWait(page);
+  const got = await downloaded(page, "#download");
+  const cli = cliOutput(sjis, ["--pack", good]).toString();
+  assert.ok(cli.includes("packNotForRecord"));
+  assert.equal(got.subarray(3).toString(), cli);
   pack.who.insurerKind = "nonsense";
   const bad = path.join(tmp, "bad-pack.json");
   fs.writeFileSync(bad, JSON.stringify(pack));
