@@ -88,7 +88,11 @@ async function setLang(lang) {
   state.lang = lang;
   document.documentElement.lang = lang === "en" ? "en" : "ja";
   document.title = `${txt("batch.title")} — hoken-check`;
-  for (const el of document.querySelectorAll("[data-i18n]")) put(el, el.dataset.i18n);
+  // An <option> holds text only (no <ruby>): the ruby bases.
+  for (const el of document.querySelectorAll("[data-i18n]")) {
+    if (el.tagName === "OPTION") el.textContent = txt(el.dataset.i18n);
+    else put(el, el.dataset.i18n);
+  }
   for (const el of document.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", txt(el.dataset.i18nLabel));
   for (const b of document.querySelectorAll("#langs button")) b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
   if (state.header) {
