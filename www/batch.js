@@ -14,7 +14,7 @@
 //      redone from where slice k-1 ended (rows in = rows out, and the CLI's bytes, always).
 import init, { BatchRun, batchFields, batchErrorCodes, batchRoutes, batchReadHeader, batchCheckPack } from "./pkg-batch/hoken_check.js";
 
-const PIECE = 8 * 1024 * 1024;
+const PIECE = 4 * 1024 * 1024;
 const HEAD_BYTES = 1024 * 1024;
 const MAX_PACK_BYTES = 64 * 1024;
 const STORE_KEY = "hoken-check.batch.mapping.v1";
