@@ -276,7 +276,12 @@ function pool(n, job, onChunk) {
         else item.resolve(m);
         start(w);
       };
-      w.onerror = (e) => reject(new Error(e.message || "worker failed"));
+      // A worker that dies (out of memory …) fails the run instead of leaving it waiting.
+      w.onerror = (e) => {
+        const err = new Error(e.message || "worker failed");
+        reject(err);
+        for (const [id, item] of waiting) if (item.w === w) { waiting.delete(id); item.reject(err); }
+      };
     }));
     w.postMessage({ type: "init", job });
   }
@@ -303,6 +308,7 @@ async function runBatch() {
   if (state.running || !state.header) return;
   const asOf = $("as-of").value;
   if (!hasAsOfColumn() && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+    $("as-of").reportValidity();
     $("as-of").focus();
     return;
   }
