@@ -12,6 +12,7 @@
 //      line number from the counts of step 1, and reports where its last record really ended;
 //   3. check: slice k is right only if slice k-1 ended exactly at guess_k; otherwise slice k is
 //      redone from where slice k-1 ended (rows in = rows out, and the CLI's bytes, always).
+import { planSlices, runChecked } from "./batch-plan.js";
 import init, { BatchRun, batchFields, batchErrorCodes, batchRoutes, batchReadHeader, batchCheckPack } from "./pkg-batch/hoken_check.js";
 
 const PIECE = 4 * 1024 * 1024;
@@ -385,32 +386,17 @@ async function runBatch() {
     const tReady = performance.now();
     const scans = await Promise.all(pieces.map(([start, end]) => p.call({ type: "scan", file, start, end, dataStart })));
     const tScanned = performance.now();
-    // Line of a position = 1 + line breaks before it.
-    let nlBefore = state.header.lines;
-    const slices = [];
-    scans.forEach((s, k) => {
-      const prev = slices[slices.length - 1];
-      if (s.guess >= 0 && (!prev || s.guess > prev.start)) slices.push({ start: s.guess, line: 1 + nlBefore + s.nlBefore });
-      nlBefore += s.nlAll;
-    });
-    slices.forEach((s, k) => (s.stop = k + 1 < slices.length ? slices[k + 1].start : file.size));
-    // 2. run
+    const slices = planSlices(scans, state.header.lines, file.size);
+    // 2. run, 3. check the boundaries (a slice that did not start where the one before ended is
+    // redone from there)
     const runSlice = (s) => {
       const msg = { type: "run", file, start: s.start, stop: s.stop, line: s.line };
       const entry = { out: [], errors: [] };
       const promise = p.call(msg);
       outputs.set(msg.id, entry);
-      return promise.then((m) => ({ ...m, ...entry, stop: s.stop, line0: s.line }));
+      return promise.then((m) => ({ ...m, ...entry }));
     };
-    const results = await Promise.all(slices.map(runSlice));
-    // 3. check the boundaries; redo a slice that did not start where the one before ended
-    for (let k = 1; k < results.length; k++) {
-      const before = results[k - 1];
-      if (results[k].start === before.end) continue;
-      const stop = Math.max(results[k].stop, before.end);
-      rows -= results[k].records;
-      results[k] = await runSlice({ start: before.end, stop, line: before.line0 + before.lines });
-    }
+    const results = await runChecked(slices, runSlice, (old) => (rows -= old.records));
     const seconds = (performance.now() - t0) / 1000;
     // Where the time went (printed by scripts/bench-batch.mjs).
     const timing = `start ${(tReady - t0).toFixed(0)} ms, scan ${(tScanned - tReady).toFixed(0)} ms, run ${(performance.now() - tScanned).toFixed(0)} ms, ${slices.length} slices`;
