@@ -36,6 +36,8 @@ KANJI_RE = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3005\u3006\u30
 # Parameters that the catalogs may use although src/ does not pass them literally:
 # `{field}` in error.* (the field named by the input error).
 EXTRA_PARAMS = {"field"}
+# The batch page (www/batch.js) fills these in its `batch.*` texts.
+EXTRA_PARAMS |= {"count", "name", "rate"}
 
 # Keys required besides those found in src/ (see the brief / CONTRACT.md).
 DOC_TOKENS = [

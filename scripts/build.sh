@@ -65,6 +65,23 @@ node scripts/make-cjs.mjs dist
 rm -f dist/.gitignore dist/package.json
 phase "package entries -> dist/ ($(fmt_dur "$t"))"
 
+# --- the batch page's module (www/pkg-batch/, issue 10) ------------------------------
+# The same crate with --features batch-wasm: the CLI's CSV path (src/batch/job.rs) for
+# www/batch.html's workers. Its own target dir keeps both builds cached; not in dist/ (npm).
+if [[ -f www/batch.html ]]; then
+  t=$(now_ms)
+  cargo build --locked --release --target "$WASM_TARGET" --lib --features batch-wasm --target-dir target/batch-wasm
+  rm -rf www/pkg-batch
+  wasm-bindgen --target web --out-dir www/pkg-batch "target/batch-wasm/$WASM_TARGET/release/$CRATE_LIB.wasm"
+  rm -f www/pkg-batch/*.d.ts www/pkg-batch/.gitignore www/pkg-batch/package.json
+  if [[ "${BUILD_SKIP_WASM_OPT:-0}" != 1 ]]; then
+    "$WASM_OPT" -O3 "${WASM_OPT_FEATURES[@]}" "www/pkg-batch/${CRATE_LIB}_bg.wasm" -o "www/pkg-batch/${CRATE_LIB}_bg.wasm.opt"
+    mv "www/pkg-batch/${CRATE_LIB}_bg.wasm.opt" "www/pkg-batch/${CRATE_LIB}_bg.wasm"
+  fi
+  phase "batch page module (--features batch-wasm) -> www/pkg-batch ($(fmt_dur "$t"))"
+  node scripts/sizes.mjs "www/pkg-batch/${CRATE_LIB}_bg.wasm" "www/pkg-batch/$CRATE_LIB.js"
+fi
+
 # --- the page ---------------------------------------------------------------------
 # www/ is served as the document root: it gets the package and the catalogs next to it.
 if [[ -d www ]]; then

@@ -16,6 +16,7 @@ STAGES=(
   "fmt            | true                        | cargo fmt --all -- --check"
   "clippy-native  | true                        | cargo clippy --locked --all-targets -- -D warnings"
   "clippy-wasm    | true                        | cargo clippy --locked --target $WASM_TARGET --all-targets -- -D warnings"
+  "clippy-batch   | true                        | cargo clippy --locked --target $WASM_TARGET --lib --features batch-wasm -- -D warnings"
   "deny           | true                        | cargo deny --locked --offline check licenses bans sources"
   "scenarios      | [[ -f tests/scenarios/validate.py ]] | python3 tests/scenarios/validate.py"
   "locales        | [[ -f locales/check.py ]]  | python3 locales/check.py"

@@ -33,6 +33,12 @@ use crate::situation::{field_index, RawSituation, FIELDS};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+mod job;
+pub use job::{
+    column_code, column_from_code, find_record_start, read_csv_header, BatchJob, BatchTallies,
+    Consumed, HeaderRow, MessageLang, ROUTES,
+};
+
 /// A quoted CSV cell may run over at most this many lines before the quote counts as stray.
 pub const MAX_QUOTED_LINES: usize = 16;
 /// A CSV record (or JSON Lines line) longer than this is an error record (no real one is).

@@ -383,3 +383,193 @@ pub fn row_error(status: u32, field: Option<String>, position: Option<u32>) -> J
         ),
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Batch page exports (www/batch.html, issue 10) — only in the second module built with
+// `--features batch-wasm` into www/pkg-batch/ (scripts/build.sh), so the page's own module
+// does not carry the batch path (Shift_JIS tables, CSV splitter, CSV writer). They run the
+// CLI's own CSV code (`crate::batch`, `BatchJob`), so the page writes the CLI's bytes.
+
+#[cfg(feature = "batch-wasm")]
+mod batch_page {
+    use super::{input_error, pack_error};
+    use crate::batch::{self, BatchJob, MessageLang, TextEncoding};
+    use crate::error::{ErrorCode, InputError};
+    use crate::pack::Pack;
+    use crate::situation::FIELDS;
+    use js_sys::{Array, Int32Array};
+    use wasm_bindgen::prelude::*;
+
+    fn encoding(name: &str) -> Option<TextEncoding> {
+        TextEncoding::parse(name)
+    }
+
+    /// The Situation field names, in the order of the column codes (`FIELDS`).
+    #[wasm_bindgen(js_name = batchFields)]
+    pub fn batch_fields() -> Vec<String> {
+        FIELDS.iter().map(|(n, _)| (*n).to_string()).collect()
+    }
+
+    /// The error codes, in the order of the error tallies.
+    #[wasm_bindgen(js_name = batchErrorCodes)]
+    pub fn batch_error_codes() -> Vec<String> {
+        ErrorCode::ALL
+            .iter()
+            .map(|c| c.as_str().to_string())
+            .collect()
+    }
+
+    /// The `kakuninshoRoute` values, in the order of the route tallies.
+    #[wasm_bindgen(js_name = batchRoutes)]
+    pub fn batch_routes() -> Vec<String> {
+        batch::ROUTES.iter().map(|r| (*r).to_string()).collect()
+    }
+
+    /// Reads the header row from the first bytes of a file (see `batch::read_csv_header`):
+    /// `[encoding, consumed, lines, names, columns]` (`columns`: the proposed column codes of
+    /// `batch::column_code`). `encoding`: `""` to detect, else an override.
+    ///
+    /// # Errors
+    /// A `HokenCheckError` (`emptyInput`, `tooLarge`, `unbalancedQuote`, `invalidEncoding`).
+    #[wasm_bindgen(js_name = batchReadHeader)]
+    pub fn batch_read_header(
+        buf: &[u8],
+        at_eof: bool,
+        encoding_name: &str,
+    ) -> Result<Array, JsValue> {
+        let h = batch::read_csv_header(buf, at_eof, encoding(encoding_name))
+            .map_err(|code| input_error(&InputError::new(code, None)))?;
+        let names = Array::new();
+        for n in &h.names {
+            names.push(&JsValue::from(n.as_str()));
+        }
+        let codes: Vec<i32> = h.columns.iter().map(|c| batch::column_code(*c)).collect();
+        let out = Array::new();
+        out.push(&JsValue::from(h.encoding.as_str()));
+        out.push(&JsValue::from(h.consumed as f64));
+        out.push(&JsValue::from(h.lines as f64));
+        out.push(&names);
+        out.push(&Int32Array::from(codes.as_slice()));
+        Ok(out)
+    }
+
+    /// Where the first record at or after `buf[0]` starts (`batch::find_record_start`), or -1.
+    #[wasm_bindgen(js_name = batchFindStart)]
+    pub fn batch_find_start(buf: &[u8], expected: u32, at_eof: bool) -> f64 {
+        batch::find_record_start(buf, expected as usize, at_eof).map_or(-1.0, |i| i as f64)
+    }
+
+    /// Validates an insurer pack given as a plain tree (`JSON.parse` of the file).
+    ///
+    /// # Errors
+    /// The pack's `HokenCheckError`: its `field` is the path in the pack.
+    #[wasm_bindgen(js_name = batchCheckPack)]
+    pub fn batch_check_pack(value: JsValue) -> Result<(), JsValue> {
+        Pack::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
+            .map(|_| ())
+            .map_err(|e| pack_error(&e))
+    }
+
+    /// One worker's batch run: a `BatchJob` and its output buffers.
+    #[wasm_bindgen]
+    pub struct BatchRun {
+        job: BatchJob,
+        out: Vec<u8>,
+        errors: Vec<u8>,
+    }
+
+    #[wasm_bindgen]
+    impl BatchRun {
+        /// A run for the header `names` mapped to `columns` (column codes), `encoding`
+        /// (`utf-8` / `shift_jis`), a fixed as-of date used when no column is `asOf`, a pack
+        /// (a plain tree, or `null`) and the message language (`ja` / `en`).
+        ///
+        /// # Errors
+        /// The pack's `HokenCheckError`.
+        #[wasm_bindgen(constructor)]
+        pub fn new(
+            names: Vec<String>,
+            columns: Vec<i32>,
+            encoding_name: &str,
+            as_of: Option<String>,
+            pack: JsValue,
+            lang: &str,
+        ) -> Result<BatchRun, JsValue> {
+            let pack = if pack.is_null() || pack.is_undefined() {
+                None
+            } else {
+                Some(
+                    Pack::from_deserializer(serde_wasm_bindgen::Deserializer::from(pack))
+                        .map_err(|e| pack_error(&e))?,
+                )
+            };
+            let columns = columns.into_iter().map(batch::column_from_code).collect();
+            let lang = if lang == "en" {
+                MessageLang::En
+            } else {
+                MessageLang::Ja
+            };
+            let enc = encoding(encoding_name).unwrap_or(TextEncoding::Utf8);
+            Ok(BatchRun {
+                job: BatchJob::new(&names, columns, enc, as_of, pack, lang),
+                out: Vec::new(),
+                errors: Vec::new(),
+            })
+        }
+
+        /// The output's CSV header row (UTF-8, CRLF).
+        pub fn header(&self) -> Vec<u8> {
+            let mut v = Vec::new();
+            self.job.write_header(&mut v);
+            v
+        }
+
+        /// Processes the records starting in `buf[..stop]`; `line` is `buf[0]`'s line.
+        /// Returns `[bytes consumed, lines consumed, records]`.
+        pub fn process(&mut self, buf: &[u8], stop: f64, at_eof: bool, line: f64) -> Vec<f64> {
+            let c = self.job.process(
+                buf,
+                stop as usize,
+                at_eof,
+                line as u64,
+                &mut self.out,
+                &mut self.errors,
+            );
+            vec![c.bytes as f64, c.lines as f64, c.records as f64]
+        }
+
+        /// Where the result rows written since the last [`BatchRun::clear`] are in the
+        /// instance's memory: `[outPtr, outLen, errorsPtr, errorsLen]`. The worker makes a
+        /// Blob straight from a view there (no JS copy), then calls `clear`.
+        pub fn written(&self) -> Vec<u32> {
+            vec![
+                self.out.as_ptr() as u32,
+                self.out.len() as u32,
+                self.errors.as_ptr() as u32,
+                self.errors.len() as u32,
+            ]
+        }
+
+        /// Forgets the rows written (the buffers are kept for the next call).
+        pub fn clear(&mut self) {
+            self.out.clear();
+            self.errors.clear();
+        }
+
+        /// The tallies: `[rows, errors, sendNow, routes × 4, one count per error code,
+        /// then (yyyymm, count) pairs of mynahokenshoUsableUntil months]`.
+        pub fn tallies(&self) -> Vec<f64> {
+            let t = &self.job.tallies;
+            let mut v = vec![t.rows as f64, t.errors as f64, t.send_now as f64];
+            v.extend(t.routes.iter().map(|&n| n as f64));
+            for i in 0..ErrorCode::ALL.len() {
+                v.push(t.error_codes.get(i).copied().unwrap_or(0) as f64);
+            }
+            for (m, n) in &t.usable_until {
+                v.push(f64::from(*m));
+                v.push(*n as f64);
+            }
+            v
+        }
+    }
+}
