@@ -26,6 +26,10 @@ const ENGINE_FILES = ["pkg/hoken_check.js", "pkg/hoken_check_bg.wasm"];
 // single-file edition's base64 copy of the engine (the page never requests it), and the server's
 // header rules (www/_headers: read by the server, never served).
 const NOT_CACHED = new Set(["sw.js", "sw-version.js", "build.json", "pkg/inline.js", "_headers"]);
+// Folders the check page never needs: the batch page's own engine (pkg-batch: ~200 KB brotli,
+// mostly encoding_rs's Shift_JIS tables) would otherwise be pre-cached for every person who
+// opens the check. The batch page loads it from the network (network-first like any file).
+const NOT_CACHED_DIRS = new Set(["pkg-batch"]);
 
 const die = (m) => { console.error("sw-manifest: " + m); process.exit(1); };
 for (const f of ["index.html", ...ENGINE_FILES]) {
@@ -40,7 +44,7 @@ function walk(dir, rel = "") {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     if (e.name.startsWith(".")) continue;
     const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...walk(path.join(dir, e.name), r));
+    if (e.isDirectory()) { if (!NOT_CACHED_DIRS.has(r)) out.push(...walk(path.join(dir, e.name), r)); }
     else if (e.isFile() && !NOT_CACHED.has(r)) out.push(r);
   }
   return out;
