@@ -29,7 +29,7 @@
 use crate::assessment::Assessment;
 use crate::citation::Certainty;
 use crate::error::{ErrorCode, InputError};
-use crate::situation::{field_index, RawSituation, FIELDS};
+use crate::situation::{csv_cell, field_index, Builder, RawSituation, Situation, FIELDS};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -270,6 +270,43 @@ impl CsvHeader {
             }
         }
         (Ok(RawSituation::from_csv_row(&names, &values)), id)
+    }
+
+    /// One data row (decoded cells) straight to a validated [`Situation`] (or the error in
+    /// its place) and the id cell: exactly [`row`](Self::row) followed by
+    /// [`RawSituation::validate`] (the same error first, tested), without building an owned
+    /// value per cell. The batch paths use this; `row` is kept for missing-field guidance,
+    /// which needs the raw record.
+    pub fn situation<'c, S: AsRef<str>>(
+        &self,
+        cells: &'c [S],
+    ) -> (Result<Situation, InputError>, Option<&'c str>) {
+        let id = self.id_cell(cells).map(AsRef::as_ref);
+        (self.validate_cells(cells), id)
+    }
+
+    /// The id cell of a row, when the header has an id column and the row that cell.
+    fn id_cell<'c, S>(&self, cells: &'c [S]) -> Option<&'c S> {
+        self.columns
+            .iter()
+            .position(|c| *c == Column::Id)
+            .and_then(|i| cells.get(i))
+    }
+
+    fn validate_cells<S: AsRef<str>>(&self, cells: &[S]) -> Result<Situation, InputError> {
+        if cells.len() != self.columns.len() {
+            return Err(InputError::new(ErrorCode::WrongColumnCount, None));
+        }
+        if let Some(i) = self.columns.iter().position(|c| *c == Column::Unknown) {
+            return Err(InputError::unknown_field(i + 1, &self.names[i]));
+        }
+        let mut b = Builder::new(None);
+        for (col, cell) in self.columns.iter().zip(cells) {
+            if let Column::Field(f) = *col {
+                b.set(f, csv_cell(FIELDS[f].1, cell.as_ref()))?;
+            }
+        }
+        b.finish()
     }
 }
 
@@ -564,6 +601,43 @@ pub fn csv_record_to_raw(
     };
     let (raw, id) = header.row(&decoded);
     (raw, id.map(str::to_string))
+}
+
+/// A CSV data record already split into `cells` ([`split_cells`]) straight to a validated
+/// [`Situation`] (or the error in its place) and its id cell: the same answer as
+/// [`csv_record_to_raw`] followed by [`RawSituation::validate`] (tested), without an owned
+/// value per cell — for UTF-8 input nothing is allocated but the Situation's document list.
+pub fn csv_cells_to_situation<'c>(
+    header: &CsvHeader,
+    cells: &'c [Cow<'c, [u8]>],
+    pre: Option<ErrorCode>,
+    enc: TextEncoding,
+) -> (Result<Situation, InputError>, Option<Cow<'c, str>>) {
+    if let Some(code) = pre {
+        return (Err(InputError::new(code, None)), None);
+    }
+    let invalid = || (Err(InputError::new(ErrorCode::InvalidEncoding, None)), None);
+    match enc {
+        TextEncoding::Utf8 => {
+            // Every cell is checked before anything else is (as `decode_cells` does).
+            let mut text: Vec<&str> = Vec::with_capacity(cells.len());
+            for c in cells {
+                match std::str::from_utf8(c) {
+                    Ok(t) => text.push(t),
+                    Err(_) => return invalid(),
+                }
+            }
+            let id = header.id_cell(&text).map(|t| Cow::Borrowed(*t));
+            (header.validate_cells(&text), id)
+        }
+        TextEncoding::ShiftJis => {
+            let Some(decoded) = decode_cells(cells, enc) else {
+                return invalid();
+            };
+            let (sit, id) = header.situation(&decoded);
+            (sit, id.map(|i| Cow::Owned(i.to_string())))
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------

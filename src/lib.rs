@@ -98,8 +98,21 @@ pub fn assess_raw_with_pack(
     raw: &RawSituation,
     pack: Option<&Pack>,
 ) -> Result<Assessment, InputError> {
-    let s = raw.validate()?;
-    assess_with_pack(&s, pack).map_err(|e| {
+    assess_valid_with_pack(&raw.validate()?, pack)
+}
+
+/// Assesses a validated Situation with an insurer pack, or without one (`None`), reporting a
+/// pack that does not apply to it as an input error — the second half of
+/// [`assess_raw_with_pack`], for callers that validate records themselves (the CLI's CSV
+/// path, [`batch::csv_cells_to_situation`]).
+///
+/// # Errors
+/// `packNotForRecord` naming `insurerKind` or `kokiRegion` (RULES.md §15).
+pub fn assess_valid_with_pack(
+    s: &Situation,
+    pack: Option<&Pack>,
+) -> Result<Assessment, InputError> {
+    assess_with_pack(s, pack).map_err(|e| {
         let field = match e.code {
             PackErrorCode::WrongRegion => "kokiRegion",
             _ => "insurerKind",
