@@ -26,7 +26,7 @@
 //! is not validated and is copied to the `id` output column (formula-safe) so results can be
 //! joined back to the member list.
 
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, Brief};
 use crate::citation::Certainty;
 use crate::error::{ErrorCode, InputError};
 use crate::situation::{csv_cell, field_index, Builder, RawSituation, Situation, FIELDS};
@@ -603,6 +603,29 @@ pub fn csv_record_to_raw(
     (raw, id.map(str::to_string))
 }
 
+/// A CSV data record straight to a validated [`Situation`] (or the error in its place) and
+/// its id cell: [`csv_cells_to_situation`] on the record's cells (`cells` is scratch space,
+/// reused from record to record). A UTF-8 record without quotes is split as text, with one
+/// UTF-8 check for the whole record instead of one per cell.
+pub fn csv_record_to_situation<'c: 'v, 'v>(
+    header: &CsvHeader,
+    record: &'c [u8],
+    pre: Option<ErrorCode>,
+    enc: TextEncoding,
+    cells: &'v mut Vec<Cow<'c, [u8]>>,
+) -> (Result<Situation, InputError>, Option<Cow<'v, str>>) {
+    if pre.is_none() && enc == TextEncoding::Utf8 && !record.contains(&b'"') {
+        if let Ok(text) = std::str::from_utf8(record) {
+            let mut text_cells: Vec<&str> = Vec::with_capacity(header.len());
+            text_cells.extend(text.split(','));
+            let id = header.id_cell(&text_cells).map(|t| Cow::Borrowed(*t));
+            return (header.validate_cells(&text_cells), id);
+        }
+    }
+    split_cells(record, cells);
+    csv_cells_to_situation(header, cells, pre, enc)
+}
+
 /// A CSV data record already split into `cells` ([`split_cells`]) straight to a validated
 /// [`Situation`] (or the error in its place) and its id cell: the same answer as
 /// [`csv_record_to_raw`] followed by [`RawSituation::validate`] (tested), without an owned
@@ -860,10 +883,26 @@ fn write_opt_bool<W: Write>(w: &mut W, b: Option<bool>) -> io::Result<()> {
 }
 
 fn write_opt_date<W: Write>(w: &mut W, d: Option<crate::dates::NaiveDate>) -> io::Result<()> {
-    match d {
-        Some(d) => w.write_all(crate::dates::format_iso(d).as_bytes()),
+    match d.map(|d| (d, crate::dates::iso_bytes(d))) {
+        Some((_, Some(b))) => w.write_all(&b),
+        Some((d, None)) => w.write_all(crate::dates::format_iso(d).as_bytes()),
         None => Ok(()),
     }
+}
+
+/// Writes a line number in decimal (without the formatting machinery: once per row).
+fn write_line<W: Write>(w: &mut W, mut n: u64) -> io::Result<()> {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    w.write_all(&buf[at..])
 }
 
 fn certainty_str(c: Certainty) -> &'static str {
@@ -876,7 +915,7 @@ fn certainty_str(c: Certainty) -> &'static str {
 }
 
 fn write_prefix<W: Write>(w: &mut W, line: u64, id: Option<Option<&str>>) -> io::Result<()> {
-    write!(w, "{line}")?;
+    write_line(w, line)?;
     if let Some(id) = id {
         w.write_all(b",")?;
         write_cell(w, id.unwrap_or(""))?;
@@ -895,7 +934,31 @@ pub fn write_summary_row<W: Write>(
     id: Option<Option<&str>>,
     a: &Assessment,
 ) -> io::Result<()> {
-    let s = &a.summary;
+    write_row(w, line, id, &a.summary, a.certainty, &a.warnings)
+}
+
+/// [`write_summary_row`] from a summary-only evaluation ([`crate::assess_brief_with_pack`]):
+/// the same row.
+///
+/// # Errors
+/// Only the writer's.
+pub fn write_brief_row<W: Write>(
+    w: &mut W,
+    line: u64,
+    id: Option<Option<&str>>,
+    b: &Brief,
+) -> io::Result<()> {
+    write_row(w, line, id, &b.summary, b.certainty, &b.warnings)
+}
+
+fn write_row<W: Write>(
+    w: &mut W,
+    line: u64,
+    id: Option<Option<&str>>,
+    s: &crate::Summary,
+    certainty: Certainty,
+    warnings: &[crate::assessment::Warning],
+) -> io::Result<()> {
     write_prefix(w, line, id)?;
     w.write_all(b",")?;
     write_opt_bool(w, s.old_card_valid)?;
@@ -923,9 +986,9 @@ pub fn write_summary_row<W: Write>(
     w.write_all(b",")?;
     write_opt_bool(w, Some(s.full_cost_risk))?;
     w.write_all(b",")?;
-    w.write_all(certainty_str(a.certainty).as_bytes())?;
+    w.write_all(certainty_str(certainty).as_bytes())?;
     w.write_all(b",")?;
-    for (i, warn) in a.warnings.iter().enumerate() {
+    for (i, warn) in warnings.iter().enumerate() {
         if i > 0 {
             w.write_all(b";")?;
         }

@@ -111,7 +111,7 @@ pub fn missing_fields(raw: &RawSituation) -> Result<MissingFields, InputError> {
         });
     }
     let base = raw.validate()?;
-    let base_summary = decision(&base, rules::assess(&base).summary);
+    let base_summary = decision(&base, rules::brief_with(&base, None).summary);
     let unanswered: Vec<(&'static str, FieldKind)> = QUESTION_ORDER
         .iter()
         .filter(|name| !given.contains(name))
@@ -127,7 +127,7 @@ pub fn missing_fields(raw: &RawSituation) -> Result<MissingFields, InputError> {
             candidates(n, *k, &base).into_iter().map(|w| {
                 let mut with_g = base.clone();
                 with_g.copy_field(&w, n);
-                let summary = decision(&with_g, rules::assess(&with_g).summary);
+                let summary = decision(&with_g, rules::brief_with(&with_g, None).summary);
                 (*n, with_g, summary)
             })
         })
@@ -137,7 +137,7 @@ pub fn missing_fields(raw: &RawSituation) -> Result<MissingFields, InputError> {
             && cands.iter().any(|v| {
                 let mut s = from.clone();
                 s.copy_field(v, name);
-                decision(&s, rules::assess(&s).summary) != *before
+                decision(&s, rules::brief_with(&s, None).summary) != *before
             })
     };
     let is_unanswered = |n: &str| unanswered.iter().any(|(u, _)| *u == n);

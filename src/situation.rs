@@ -492,7 +492,14 @@ fn doc_tokens(cell: &str) -> impl Iterator<Item = &str> {
 /// booleans for boolean fields (anything else there is the wrong type), lists are tokens
 /// joined by `;`.
 pub(crate) fn csv_cell(kind: FieldKind, cell: &str) -> FieldRef<'_> {
-    let cell = cell.trim();
+    // `trim` walks Unicode white space; a cell that starts and ends with a visible ASCII
+    // character (nearly every cell) has none to trim.
+    let visible = |b: Option<&u8>| b.is_some_and(|b| (0x21..0x7f).contains(b));
+    let cell = if visible(cell.as_bytes().first()) && visible(cell.as_bytes().last()) {
+        cell
+    } else {
+        cell.trim()
+    };
     if cell.is_empty() {
         return FieldRef::Null;
     }

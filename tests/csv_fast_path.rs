@@ -1,6 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The CSV fast path (`batch::csv_cells_to_situation`, cells straight to a validated
-//! Situation) gives exactly what the reference path gives — `csv_record_to_raw` then
+//! The CSV fast paths (`batch::csv_record_to_situation` / `csv_cells_to_situation`, cells
+//! straight to a validated Situation) give exactly what the reference path gives — `csv_record_to_raw` then
 //! `RawSituation::validate` — on random rows: the same Situation, or the same first error
 //! (code, field, messages), and the same id cell, in UTF-8 and Shift_JIS.
 
@@ -34,6 +34,8 @@ fn cell() -> impl Strategy<Value = String> {
     prop_oneof![
         Just(String::new()),
         Just(" ".to_string()),
+        Just("\u{3000}kokuho\u{a0}".to_string()),
+        Just("\u{b}true".to_string()),
         Just("2026-03-31".to_string()),
         Just(" 2025-12-01 ".to_string()),
         Just("1950-02-29".to_string()),
@@ -77,6 +79,11 @@ fn check(header: &CsvHeader, record: &[u8], enc: TextEncoding) -> Result<(), Tes
     let mut cells = Vec::new();
     batch::split_cells(record, &mut cells);
     let (got, id) = batch::csv_cells_to_situation(header, &cells, None, enc);
+    prop_assert_eq!(&got, &want);
+    prop_assert_eq!(id.map(Cow::into_owned), id_ref.clone());
+    // The record-level entry (text split for UTF-8 records without quotes).
+    let mut scratch = Vec::new();
+    let (got, id) = batch::csv_record_to_situation(header, record, None, enc, &mut scratch);
     prop_assert_eq!(got, want);
     prop_assert_eq!(id.map(Cow::into_owned), id_ref);
     Ok(())

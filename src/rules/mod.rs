@@ -10,7 +10,8 @@ pub mod provisional;
 pub mod window;
 
 use crate::assessment::{
-    Action, Args, Assessment, Copay, Event, InsurerContact, Reason, Summary, Warning, WarningCode,
+    Action, Args, Assessment, Brief, Copay, Event, InsurerContact, Reason, Summary, Warning,
+    WarningCode,
 };
 use crate::citation::{Certainty, RuleInfo};
 use crate::dates::NaiveDate;
@@ -32,6 +33,22 @@ pub fn assess(s: &Situation) -> Assessment {
 /// [`crate::assess_with_pack`]). The pack reaches only the families whose facts §15 lists; its
 /// contact is attached here, in one place, to every action that says "ask your insurer".
 pub(crate) fn assess_with(s: &Situation, pack: Option<&Pack>) -> Assessment {
+    evaluate(s, pack, true)
+}
+
+/// What a summary row needs — the summary, the weakest certainty and the warnings — from the
+/// same evaluation as [`assess_with`] without next actions, assistance or a sorted timeline
+/// (a test holds these three to the full assessment's).
+pub(crate) fn brief_with(s: &Situation, pack: Option<&Pack>) -> Brief {
+    let a = evaluate(s, pack, false);
+    Brief {
+        summary: a.summary,
+        certainty: a.certainty,
+        warnings: a.warnings,
+    }
+}
+
+fn evaluate(s: &Situation, pack: Option<&Pack>, full: bool) -> Assessment {
     // §15 "who": a pack says which insurer (and, for 後期, which region) the person has.
     let filled;
     let s = match pack {
@@ -50,20 +67,29 @@ pub(crate) fn assess_with(s: &Situation, pack: Option<&Pack>) -> Assessment {
         }
         _ => s,
     };
-    let mut events: Vec<Event> = Vec::with_capacity(8);
+    let mut events: Vec<Event> = Vec::with_capacity(if full { 8 } else { 0 });
     let mut warnings: Vec<Warning> = input_warnings(s);
-    let old = old_card::evaluate(s, pack, &mut events, &mut warnings);
-    let myna = mynahokensho::evaluate(s, &mut events, &mut warnings);
-    let kaku = kakuninsho::evaluate(s, pack, &myna, old.as_ref(), &mut events, &mut warnings);
+    let old = old_card::evaluate(s, pack, &mut events, &mut warnings, full);
+    let myna = mynahokensho::evaluate(s, &mut events, &mut warnings, full);
+    let kaku = kakuninsho::evaluate(
+        s,
+        pack,
+        &myna,
+        old.as_ref(),
+        &mut events,
+        &mut warnings,
+        full,
+    );
     let win = window::evaluate(&window::Held {
         s,
         pack,
         old: old.as_ref(),
         myna: &myna,
         kaku: &kaku,
+        full,
     });
 
-    let mut actions = Vec::with_capacity(6);
+    let mut actions = Vec::with_capacity(if full { 6 } else { 0 });
     actions.extend(win.actions);
     actions.extend(kaku.actions);
     actions.extend(myna.actions);
@@ -111,7 +137,9 @@ pub(crate) fn assess_with(s: &Situation, pack: Option<&Pack>) -> Assessment {
         .map(|v| v.certainty)
         .max()
         .unwrap_or(Certainty::Verified);
-    events.sort_by_key(|e| e.date);
+    if full {
+        events.sort_by_key(|e| e.date);
+    }
 
     let summary = Summary {
         old_card_valid: old_valid,

@@ -441,8 +441,7 @@ fn process_record<'d>(
             (Record::Raw(raw), id.map(Cow::Owned))
         }
         (Some((header, enc)), None) => {
-            batch::split_cells(data, cells);
-            let (sit, id) = batch::csv_cells_to_situation(header, cells, None, *enc);
+            let (sit, id) = batch::csv_record_to_situation(header, data, None, *enc, cells);
             (Record::Valid(sit), id)
         }
         (None, None) => (Record::Raw(batch::json_record_to_raw(data)), None),
@@ -456,6 +455,16 @@ fn process_record<'d>(
         out.extend_from_slice(b",\n");
     }
     let result = match input {
+        // A CSV summary row needs only the summary, certainty and warnings.
+        Record::Valid(sit) if matches!(ctx.out, Out::Csv { .. }) => {
+            match sit.and_then(|s| hoken_check::assess_brief_with_pack(&s, ctx.pack)) {
+                Ok(b) => {
+                    let _ = batch::write_brief_row(out, line, id_cell, &b);
+                    return true;
+                }
+                Err(e) => Err(e),
+            }
+        }
         Record::Valid(sit) => {
             sit.and_then(|s| hoken_check::assess_valid_with_pack(&s, ctx.pack).map(Result::Ok))
         }
