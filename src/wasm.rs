@@ -225,30 +225,42 @@ pub fn assess_input(mode: u32) -> Result<i32, JsValue> {
             tape(&m)
         });
     }
-    let a = if mode & WITH_PACK != 0 {
-        PACK.with(|p| {
-            let p = p.borrow();
-            with_input(|raw| {
-                crate::assess_raw_with_pack(raw, p.as_ref()).map_err(|e| input_error(&e))
-            })
-        })?
-    } else {
-        with_input(|raw| crate::assess_raw(raw).map_err(|e| input_error(&e)))?
-    };
+    let with_pack = mode & WITH_PACK != 0;
     let mode = mode & !WITH_PACK;
     if mode == 0 {
+        let a = if with_pack {
+            PACK.with(|p| {
+                let p = p.borrow();
+                with_input(|raw| {
+                    crate::assess_raw_with_pack(raw, p.as_ref()).map_err(|e| input_error(&e))
+                })
+            })?
+        } else {
+            with_input(|raw| crate::assess_raw(raw).map_err(|e| input_error(&e)))?
+        };
         return tape(&a);
     }
+    // The summary alone: a summary-only evaluation (the same summary, tested natively).
+    let summary = PACK.with(|p| {
+        let p = p.borrow();
+        let pack = if with_pack { p.as_ref() } else { None };
+        with_input(|raw| {
+            raw.validate()
+                .and_then(|s| crate::assess_brief_with_pack(&s, pack))
+                .map(|b| b.summary)
+                .map_err(|e| input_error(&e))
+        })
+    })?;
     let packed = TAPE.with(|t| {
         let mut t = t.borrow_mut();
         t.words.clear();
         t.words.resize(packed::SUMMARY_WIDTH, 0);
-        packed::write_summary(&mut t.words, &a.summary)
+        packed::write_summary(&mut t.words, &summary)
     });
     if packed {
         Ok(0)
     } else {
-        tape(&a.summary)
+        tape(&summary)
     }
 }
 
@@ -282,7 +294,10 @@ pub fn assess_batch(words: &[i32], bytes: &[u8], count: u32) -> Vec<i32> {
             };
             pos = pos.saturating_add(len);
             match packed::decode_into(rec, bytes, tokens, &mut raw) {
-                Decoded::Raw(_) => match crate::assess_raw(&raw) {
+                Decoded::Raw(_) => match raw
+                    .validate()
+                    .and_then(|s| crate::assess_brief_with_pack(&s, None))
+                {
                     Ok(a) => {
                         if !packed::write_summary(row, &a.summary) {
                             packed::write_error(row, malformed, None, at);
