@@ -449,6 +449,8 @@ pub(crate) enum FieldRef<'a> {
     List(&'a [RawValue]),
     /// a CSV cell of document tokens joined by `;` (trimmed, not empty)
     DocCell(&'a str),
+    /// a list of strings (the packed JS boundary's list of known tokens)
+    Strs(&'a [&'a str]),
     /// a number, an object, or a CSV cell that is neither `true` nor `false` for a boolean
     WrongType,
 }
@@ -478,6 +480,7 @@ impl FieldRef<'_> {
             FieldRef::DocCell(c) => {
                 RawValue::List(doc_tokens(c).take(MAX_DOCS + 1).map(cut).collect())
             }
+            FieldRef::Strs(items) => RawValue::List(items.iter().map(|t| cut(t)).collect()),
             FieldRef::WrongType => RawValue::Number,
         }
     }
@@ -603,6 +606,14 @@ impl Builder {
                             let RawValue::Str(t) = it else {
                                 return Err(err(ErrorCode::WrongType));
                             };
+                            push_document(&mut s.documents_presented, t, fname)?;
+                        }
+                    }
+                    FieldRef::Strs(items) => {
+                        if items.len() > MAX_DOCS {
+                            return Err(err(ErrorCode::TooLarge));
+                        }
+                        for t in items {
                             push_document(&mut s.documents_presented, t, fname)?;
                         }
                     }
