@@ -454,6 +454,12 @@ fn process_record<'d>(
     if matches!(ctx.out, Out::JsonArray) && index > 0 {
         out.extend_from_slice(b",\n");
     }
+    // Assessments start from a validated record, whatever the input (the same errors as
+    // assess_raw_with_pack: validation first, then the pack check).
+    let input = match input {
+        Record::Raw(raw) if !ctx.guide => Record::Valid(raw.and_then(|r| r.validate())),
+        other => other,
+    };
     let result = match input {
         // A CSV summary row needs only the summary, certainty and warnings.
         Record::Valid(sit) if matches!(ctx.out, Out::Csv { .. }) => {
@@ -468,13 +474,8 @@ fn process_record<'d>(
         Record::Valid(sit) => {
             sit.and_then(|s| hoken_check::assess_valid_with_pack(&s, ctx.pack).map(Result::Ok))
         }
-        Record::Raw(raw) => raw.and_then(|raw| {
-            if ctx.guide {
-                hoken_check::missing_fields(&raw).map(Result::Err)
-            } else {
-                hoken_check::assess_raw_with_pack(&raw, ctx.pack).map(Result::Ok)
-            }
-        }),
+        // Missing-field guidance reads the raw record.
+        Record::Raw(raw) => raw.and_then(|raw| hoken_check::missing_fields(&raw).map(Result::Err)),
     };
     // Writing into a Vec<u8> cannot fail.
     match result {
