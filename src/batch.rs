@@ -692,6 +692,159 @@ pub fn json_record_to_raw(bytes: &[u8]) -> Result<RawSituation, InputError> {
         .map_err(|_| InputError::new(ErrorCode::MalformedInput, None))
 }
 
+/// One JSON Lines line (or array element) straight to a validated [`Situation`], without an
+/// owned value per field — only for the common case: an object with contract names, strings
+/// without escapes, lists of such strings, that validates. `None` otherwise: the caller then
+/// takes [`json_record_to_raw`] and [`RawSituation::validate`], which give every error (the
+/// answer is the same whenever this one is `Some`; tested in `tests/csv_fast_path.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn json_record_to_situation(bytes: &[u8]) -> Option<Situation> {
+    if bytes.len() > MAX_RECORD_BYTES {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    serde_json::from_str::<direct_json::Direct>(text)
+        .ok()
+        .and_then(|d| d.0)
+}
+
+/// The borrowed JSON reader of [`json_record_to_situation`]: any shape it does not take
+/// (escapes, numbers, nested values, unknown names, an invalid value) ends it with `None`.
+#[cfg(not(target_arch = "wasm32"))]
+mod direct_json {
+    use crate::situation::{field_index, Builder, FieldRef, Situation};
+    use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
+
+    pub(super) struct Direct(pub(super) Option<Situation>);
+
+    /// A string borrowed from the input (`None`: it had escapes).
+    struct Text<'de>(Option<&'de str>);
+
+    /// A value as the direct reader takes it.
+    enum Value<'de> {
+        Null,
+        Bool(bool),
+        Str(&'de str),
+        List(Vec<&'de str>),
+        /// Anything else: the reference path decides.
+        Other,
+    }
+
+    impl<'de> Deserialize<'de> for Direct {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_map(DirectVisitor)
+        }
+    }
+
+    struct DirectVisitor;
+
+    impl<'de> Visitor<'de> for DirectVisitor {
+        type Value = Direct;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a Situation object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Direct, A::Error> {
+            let mut b = Builder::new(None);
+            while let Some(Text(key)) = map.next_key::<Text<'de>>()? {
+                let Some(idx) = key.and_then(field_index) else {
+                    return Ok(Direct(None));
+                };
+                let value = match map.next_value::<Value<'de>>()? {
+                    Value::Null => FieldRef::Null,
+                    Value::Bool(v) => FieldRef::Bool(v),
+                    Value::Str(v) => FieldRef::Str(v),
+                    Value::List(ref items) => {
+                        if b.set(idx, FieldRef::Strs(items)).is_err() {
+                            return Ok(Direct(None));
+                        }
+                        continue;
+                    }
+                    Value::Other => return Ok(Direct(None)),
+                };
+                if b.set(idx, value).is_err() {
+                    return Ok(Direct(None));
+                }
+            }
+            Ok(Direct(b.finish().ok()))
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Text<'de> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_str(TextVisitor)
+        }
+    }
+
+    struct TextVisitor;
+
+    impl<'de> Visitor<'de> for TextVisitor {
+        type Value = Text<'de>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Text<'de>, E> {
+            Ok(Text(Some(v)))
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Text<'de>, E> {
+            Ok(Text(None))
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Value<'de> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(ValueVisitor)
+        }
+    }
+
+    struct ValueVisitor;
+
+    impl<'de> Visitor<'de> for ValueVisitor {
+        type Value = Value<'de>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any value")
+        }
+        fn visit_unit<E>(self) -> Result<Value<'de>, E> {
+            Ok(Value::Null)
+        }
+        fn visit_none<E>(self) -> Result<Value<'de>, E> {
+            Ok(Value::Null)
+        }
+        fn visit_bool<E>(self, v: bool) -> Result<Value<'de>, E> {
+            Ok(Value::Bool(v))
+        }
+        fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Value<'de>, E> {
+            Ok(Value::Str(v))
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Value<'de>, E> {
+            Ok(Value::Other)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Value<'de>, E> {
+            Ok(Value::Other)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Value<'de>, E> {
+            Ok(Value::Other)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Value<'de>, E> {
+            Ok(Value::Other)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'de>, A::Error> {
+            let mut items = Vec::new();
+            while let Some(Text(t)) = seq.next_element::<Text<'de>>()? {
+                match t {
+                    // More than any valid list: the reference path reports it.
+                    Some(t) if items.len() < 65 => items.push(t),
+                    _ => return Ok(Value::Other),
+                }
+            }
+            Ok(Value::List(items))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Value<'de>, A::Error> {
+            Ok(Value::Other)
+        }
+    }
+}
+
 /// End (exclusive) of the JSON value starting at `buf[0]` (an object or array: by bracket
 /// depth outside strings; a scalar: up to the next white space, comma or closing bracket).
 /// `None` when the value does not end within `buf`.

@@ -117,3 +117,76 @@ proptest! {
         }
     }
 }
+
+/// A JSON `key: value` pair and whether the direct JSON reader takes it (known name, no
+/// escapes, no number or nested value).
+fn json_pair() -> impl Strategy<Value = (String, bool)> {
+    let mut keys: Vec<(String, bool)> = FIELDS
+        .iter()
+        .map(|(n, _)| (format!("\"{n}\""), true))
+        .collect();
+    keys.push(("\"bogus\"".to_string(), false));
+    keys.push(("\"as\\u004ff\"".to_string(), false));
+    let values: Vec<(&str, bool)> = vec![
+        ("null", true),
+        ("true", true),
+        ("false", true),
+        ("\"2026-03-31\"", true),
+        ("\"2025-12-01\"", true),
+        ("\"1950-02-29\"", true),
+        ("\"kokuho\"", true),
+        ("\"kokiKoreisha\"", true),
+        ("\"saitama\"", true),
+        ("\"iphone\"", true),
+        ("\"readerFailure\"", true),
+        ("\"oldCard\"", true),
+        ("[]", true),
+        ("[\"oldCard\"]", true),
+        ("[\"oldCard\", \"mynahokensho\", \"oldCard\"]", true),
+        ("[\"nope\"]", true),
+        ("\"2026-01-0\\u0031\"", false),
+        ("1", false),
+        ("1.5", false),
+        ("{}", false),
+        ("[\"oldCard\", 1]", false),
+        ("[[\"oldCard\"]]", false),
+        ("\"\"", true),
+    ];
+    (prop::sample::select(keys), prop::sample::select(values))
+        .prop_map(|((k, ks), (v, vs))| (format!("{k}: {v}"), ks && vs))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// The direct JSON reader (`batch::json_record_to_situation`, the CLI's common JSON
+    /// record) answers exactly as `json_record_to_raw` + `validate`: whenever it gives a
+    /// Situation, that is the validated record; whenever the reference validates a record of
+    /// the shapes it takes, so does it.
+    #[test]
+    fn direct_json_equals_raw_then_validate(
+        pairs in prop::collection::vec(json_pair(), 0..8),
+        as_of_first in any::<bool>(),
+        broken in 0usize..8,
+    ) {
+        let mut items: Vec<(String, bool)> = pairs;
+        if as_of_first {
+            items.insert(0, ("\"asOf\": \"2026-06-01\"".to_string(), true));
+        }
+        let body: Vec<&str> = items.iter().map(|(t, _)| t.as_str()).collect();
+        let mut text = format!("{{{}}}", body.join(", "));
+        if broken == 0 {
+            text.pop(); // a syntax error
+        }
+        let reference = batch::json_record_to_raw(text.as_bytes()).and_then(|r| r.validate());
+        let direct = batch::json_record_to_situation(text.as_bytes());
+        if let Some(s) = &direct {
+            prop_assert_eq!(&reference, &Ok(s.clone()));
+        }
+        if broken != 0 && items.iter().all(|(_, simple)| *simple) {
+            if let Ok(s) = reference {
+                prop_assert_eq!(direct, Some(s));
+            }
+        }
+    }
+}

@@ -444,7 +444,15 @@ fn process_record<'d>(
             let (sit, id) = batch::csv_record_to_situation(header, data, None, *enc, cells);
             (Record::Valid(sit), id)
         }
-        (None, None) => (Record::Raw(batch::json_record_to_raw(data)), None),
+        // JSON: the common record straight to a Situation; anything else (every error
+        // included) through the raw record.
+        (None, None) => match (!ctx.guide)
+            .then(|| batch::json_record_to_situation(data))
+            .flatten()
+        {
+            Some(s) => (Record::Valid(Ok(s)), None),
+            None => (Record::Raw(batch::json_record_to_raw(data)), None),
+        },
     };
     let with_id = matches!(
         ctx.out,
