@@ -14,8 +14,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
 SIZES="${SIZES:-10000 100000 1000000}"
-cargo build --locked --release --bin hoken-check >&2
-BIN="$REPO_ROOT/target/release/hoken-check"
+# BIN=path/to/other/hoken-check compares another build (e.g. an older commit's) on the same data.
+if [[ -z "${BIN:-}" ]]; then
+  cargo build --locked --release --bin hoken-check >&2
+  BIN="$REPO_ROOT/target/release/hoken-check"
+fi
 DIR="$(mktemp -d)"
 trap 'rm -rf "$DIR"' EXIT
 
@@ -43,18 +46,19 @@ PY
 }
 
 echo "hoken-check CLI benchmark — $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-9s %-10s %-8s %12s %10s %10s\n' rows input threads rows/s seconds peakRSS_MB
+# cpu_s = user + system CPU seconds: steadier than wall time when other jobs share the cores.
+printf '%-9s %-10s %-8s %12s %10s %10s %8s\n' rows input threads rows/s seconds peakRSS_MB cpu_s
 for n in $SIZES; do
   for fmt in csv jsonl; do
     gen "$n" "$fmt" > "$DIR/in.$fmt"
     for t in 1 2; do
-      /usr/bin/time -f '%e %M' -o "$DIR/time" "$BIN" assess --threads "$t" --output csv --no-progress \
+      /usr/bin/time -f '%e %M %U %S' -o "$DIR/time" "$BIN" assess --threads "$t" --output csv --no-progress \
         < "$DIR/in.$fmt" > "$DIR/out.csv" || true
-      read -r secs kb < "$DIR/time"
+      read -r secs kb usr sys < "$DIR/time"
       rows=$(($(wc -l < "$DIR/out.csv") - 1))
       [[ "$rows" == "$n" ]] || echo "WARNING: $rows rows out for $n in" >&2
-      awk -v n="$n" -v f="$fmt" -v t="$t" -v s="$secs" -v kb="$kb" \
-        'BEGIN { printf "%-9d %-10s %-8d %12.0f %10.2f %10.1f\n", n, f, t, (s > 0 ? n / s : 0), s, kb / 1024 }'
+      awk -v n="$n" -v f="$fmt" -v t="$t" -v s="$secs" -v kb="$kb" -v c="$(awk -v u="$usr" -v y="$sys" 'BEGIN { print u + y }')" \
+        'BEGIN { printf "%-9d %-10s %-8d %12.0f %10.2f %10.1f %8.2f\n", n, f, t, (s > 0 ? n / s : 0), s, kb / 1024, c }'
     done
   done
 done

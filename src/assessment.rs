@@ -507,6 +507,19 @@ pub struct Assessment {
     pub warnings: Vec<Warning>,
 }
 
+/// What a summary row (the CLI's CSV, `assessSummary`, a packed batch) needs of an
+/// assessment: its summary, weakest certainty and warnings — made without next actions,
+/// assistance or a sorted timeline, and equal to the full [`Assessment`]'s three (tested).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Brief {
+    /// The summary.
+    pub summary: Summary,
+    /// The weakest certainty of all verdicts.
+    pub certainty: Certainty,
+    /// Inconsistent or inapplicable facts.
+    pub warnings: Vec<Warning>,
+}
+
 impl Assessment {
     /// Every rule id cited anywhere in the assessment (reasons, timeline, actions, assistance).
     pub fn cited_rule_ids(&self) -> Vec<&'static str> {

@@ -26,10 +26,10 @@
 //! is not validated and is copied to the `id` output column (formula-safe) so results can be
 //! joined back to the member list.
 
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, Brief};
 use crate::citation::Certainty;
 use crate::error::{ErrorCode, InputError};
-use crate::situation::{field_index, RawSituation, FIELDS};
+use crate::situation::{csv_cell, field_index, Builder, RawSituation, Situation, FIELDS};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -276,6 +276,43 @@ impl CsvHeader {
             }
         }
         (Ok(RawSituation::from_csv_row(&names, &values)), id)
+    }
+
+    /// One data row (decoded cells) straight to a validated [`Situation`] (or the error in
+    /// its place) and the id cell: exactly [`row`](Self::row) followed by
+    /// [`RawSituation::validate`] (the same error first, tested), without building an owned
+    /// value per cell. The batch paths use this; `row` is kept for missing-field guidance,
+    /// which needs the raw record.
+    pub fn situation<'c, S: AsRef<str>>(
+        &self,
+        cells: &'c [S],
+    ) -> (Result<Situation, InputError>, Option<&'c str>) {
+        let id = self.id_cell(cells).map(AsRef::as_ref);
+        (self.validate_cells(cells), id)
+    }
+
+    /// The id cell of a row, when the header has an id column and the row that cell.
+    fn id_cell<'c, S>(&self, cells: &'c [S]) -> Option<&'c S> {
+        self.columns
+            .iter()
+            .position(|c| *c == Column::Id)
+            .and_then(|i| cells.get(i))
+    }
+
+    fn validate_cells<S: AsRef<str>>(&self, cells: &[S]) -> Result<Situation, InputError> {
+        if cells.len() != self.columns.len() {
+            return Err(InputError::new(ErrorCode::WrongColumnCount, None));
+        }
+        if let Some(i) = self.columns.iter().position(|c| *c == Column::Unknown) {
+            return Err(InputError::unknown_field(i + 1, &self.names[i]));
+        }
+        let mut b = Builder::new(None);
+        for (col, cell) in self.columns.iter().zip(cells) {
+            if let Column::Field(f) = *col {
+                b.set(f, csv_cell(FIELDS[f].1, cell.as_ref()))?;
+            }
+        }
+        b.finish()
     }
 }
 
@@ -572,6 +609,75 @@ pub fn csv_record_to_raw(
     (raw, id.map(str::to_string))
 }
 
+/// A CSV data record straight to a validated [`Situation`] (or the error in its place) and
+/// its id cell: [`csv_cells_to_situation`] on the record's cells (`cells` is scratch space,
+/// reused from record to record). A UTF-8 record without quotes is split as text, with one
+/// UTF-8 check for the whole record instead of one per cell.
+pub fn csv_record_to_situation<'c: 'v, 'v>(
+    header: &CsvHeader,
+    record: &'c [u8],
+    pre: Option<ErrorCode>,
+    enc: TextEncoding,
+    cells: &'v mut Vec<Cow<'c, [u8]>>,
+) -> (Result<Situation, InputError>, Option<Cow<'v, str>>) {
+    if pre.is_none() && enc == TextEncoding::Utf8 && !record.contains(&b'"') {
+        if let Ok(text) = std::str::from_utf8(record) {
+            let mut text_cells: Vec<&str> = Vec::with_capacity(header.len());
+            // A plain byte loop (`str::split` was 170 instructions a cell); a comma is ASCII,
+            // so every cell boundary is a character boundary.
+            let mut start = 0;
+            for (i, b) in text.bytes().enumerate() {
+                if b == b',' {
+                    text_cells.push(text.get(start..i).unwrap_or(""));
+                    start = i + 1;
+                }
+            }
+            text_cells.push(text.get(start..).unwrap_or(""));
+            let id = header.id_cell(&text_cells).map(|t| Cow::Borrowed(*t));
+            return (header.validate_cells(&text_cells), id);
+        }
+    }
+    split_cells(record, cells);
+    csv_cells_to_situation(header, cells, pre, enc)
+}
+
+/// A CSV data record already split into `cells` ([`split_cells`]) straight to a validated
+/// [`Situation`] (or the error in its place) and its id cell: the same answer as
+/// [`csv_record_to_raw`] followed by [`RawSituation::validate`] (tested), without an owned
+/// value per cell — for UTF-8 input nothing is allocated but the Situation's document list.
+pub fn csv_cells_to_situation<'c>(
+    header: &CsvHeader,
+    cells: &'c [Cow<'c, [u8]>],
+    pre: Option<ErrorCode>,
+    enc: TextEncoding,
+) -> (Result<Situation, InputError>, Option<Cow<'c, str>>) {
+    if let Some(code) = pre {
+        return (Err(InputError::new(code, None)), None);
+    }
+    let invalid = || (Err(InputError::new(ErrorCode::InvalidEncoding, None)), None);
+    match enc {
+        TextEncoding::Utf8 => {
+            // Every cell is checked before anything else is (as `decode_cells` does).
+            let mut text: Vec<&str> = Vec::with_capacity(cells.len());
+            for c in cells {
+                match std::str::from_utf8(c) {
+                    Ok(t) => text.push(t),
+                    Err(_) => return invalid(),
+                }
+            }
+            let id = header.id_cell(&text).map(|t| Cow::Borrowed(*t));
+            (header.validate_cells(&text), id)
+        }
+        TextEncoding::ShiftJis => {
+            let Some(decoded) = decode_cells(cells, enc) else {
+                return invalid();
+            };
+            let (sit, id) = header.situation(&decoded);
+            (sit, id.map(|i| Cow::Owned(i.to_string())))
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // JSON
 
@@ -590,6 +696,159 @@ pub fn json_record_to_raw(bytes: &[u8]) -> Result<RawSituation, InputError> {
         .map_err(|_| InputError::new(ErrorCode::InvalidEncoding, None))?;
     serde_json::from_str::<RawSituation>(text)
         .map_err(|_| InputError::new(ErrorCode::MalformedInput, None))
+}
+
+/// One JSON Lines line (or array element) straight to a validated [`Situation`], without an
+/// owned value per field — only for the common case: an object with contract names, strings
+/// without escapes, lists of such strings, that validates. `None` otherwise: the caller then
+/// takes [`json_record_to_raw`] and [`RawSituation::validate`], which give every error (the
+/// answer is the same whenever this one is `Some`; tested in `tests/csv_fast_path.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn json_record_to_situation(bytes: &[u8]) -> Option<Situation> {
+    if bytes.len() > MAX_RECORD_BYTES {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    serde_json::from_str::<direct_json::Direct>(text)
+        .ok()
+        .and_then(|d| d.0)
+}
+
+/// The borrowed JSON reader of [`json_record_to_situation`]: any shape it does not take
+/// (escapes, numbers, nested values, unknown names, an invalid value) ends it with `None`.
+#[cfg(not(target_arch = "wasm32"))]
+mod direct_json {
+    use crate::situation::{field_index, Builder, FieldRef, Situation};
+    use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
+
+    pub(super) struct Direct(pub(super) Option<Situation>);
+
+    /// A string borrowed from the input (`None`: it had escapes).
+    struct Text<'de>(Option<&'de str>);
+
+    /// A value as the direct reader takes it.
+    enum Value<'de> {
+        Null,
+        Bool(bool),
+        Str(&'de str),
+        List(Vec<&'de str>),
+        /// Anything else: the reference path decides.
+        Other,
+    }
+
+    impl<'de> Deserialize<'de> for Direct {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_map(DirectVisitor)
+        }
+    }
+
+    struct DirectVisitor;
+
+    impl<'de> Visitor<'de> for DirectVisitor {
+        type Value = Direct;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a Situation object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Direct, A::Error> {
+            let mut b = Builder::new(None);
+            while let Some(Text(key)) = map.next_key::<Text<'de>>()? {
+                let Some(idx) = key.and_then(field_index) else {
+                    return Ok(Direct(None));
+                };
+                let value = match map.next_value::<Value<'de>>()? {
+                    Value::Null => FieldRef::Null,
+                    Value::Bool(v) => FieldRef::Bool(v),
+                    Value::Str(v) => FieldRef::Str(v),
+                    Value::List(ref items) => {
+                        if b.set(idx, FieldRef::Strs(items)).is_err() {
+                            return Ok(Direct(None));
+                        }
+                        continue;
+                    }
+                    Value::Other => return Ok(Direct(None)),
+                };
+                if b.set(idx, value).is_err() {
+                    return Ok(Direct(None));
+                }
+            }
+            Ok(Direct(b.finish().ok()))
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Text<'de> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_str(TextVisitor)
+        }
+    }
+
+    struct TextVisitor;
+
+    impl<'de> Visitor<'de> for TextVisitor {
+        type Value = Text<'de>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Text<'de>, E> {
+            Ok(Text(Some(v)))
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Text<'de>, E> {
+            Ok(Text(None))
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Value<'de> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(ValueVisitor)
+        }
+    }
+
+    struct ValueVisitor;
+
+    impl<'de> Visitor<'de> for ValueVisitor {
+        type Value = Value<'de>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any value")
+        }
+        fn visit_unit<E>(self) -> Result<Value<'de>, E> {
+            Ok(Value::Null)
+        }
+        fn visit_none<E>(self) -> Result<Value<'de>, E> {
+            Ok(Value::Null)
+        }
+        fn visit_bool<E>(self, v: bool) -> Result<Value<'de>, E> {
+            Ok(Value::Bool(v))
+        }
+        fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Value<'de>, E> {
+            Ok(Value::Str(v))
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Value<'de>, E> {
+            Ok(Value::Other)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Value<'de>, E> {
+            Ok(Value::Other)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Value<'de>, E> {
+            Ok(Value::Other)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Value<'de>, E> {
+            Ok(Value::Other)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'de>, A::Error> {
+            let mut items = Vec::new();
+            while let Some(Text(t)) = seq.next_element::<Text<'de>>()? {
+                match t {
+                    // More than any valid list: the reference path reports it.
+                    Some(t) if items.len() < 65 => items.push(t),
+                    _ => return Ok(Value::Other),
+                }
+            }
+            Ok(Value::List(items))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Value<'de>, A::Error> {
+            Ok(Value::Other)
+        }
+    }
 }
 
 /// End (exclusive) of the JSON value starting at `buf[0]` (an object or array: by bracket
@@ -792,10 +1051,26 @@ fn write_opt_bool<W: Write>(w: &mut W, b: Option<bool>) -> io::Result<()> {
 }
 
 fn write_opt_date<W: Write>(w: &mut W, d: Option<crate::dates::NaiveDate>) -> io::Result<()> {
-    match d {
-        Some(d) => w.write_all(crate::dates::format_iso(d).as_bytes()),
+    match d.map(|d| (d, crate::dates::iso_bytes(d))) {
+        Some((_, Some(b))) => w.write_all(&b),
+        Some((d, None)) => w.write_all(crate::dates::format_iso(d).as_bytes()),
         None => Ok(()),
     }
+}
+
+/// Writes a line number in decimal (without the formatting machinery: once per row).
+fn write_line<W: Write>(w: &mut W, mut n: u64) -> io::Result<()> {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    w.write_all(&buf[at..])
 }
 
 fn certainty_str(c: Certainty) -> &'static str {
@@ -808,7 +1083,7 @@ fn certainty_str(c: Certainty) -> &'static str {
 }
 
 fn write_prefix<W: Write>(w: &mut W, line: u64, id: Option<Option<&str>>) -> io::Result<()> {
-    write!(w, "{line}")?;
+    write_line(w, line)?;
     if let Some(id) = id {
         w.write_all(b",")?;
         write_cell(w, id.unwrap_or(""))?;
@@ -827,7 +1102,31 @@ pub fn write_summary_row<W: Write>(
     id: Option<Option<&str>>,
     a: &Assessment,
 ) -> io::Result<()> {
-    let s = &a.summary;
+    write_row(w, line, id, &a.summary, a.certainty, &a.warnings)
+}
+
+/// [`write_summary_row`] from a summary-only evaluation ([`crate::assess_brief_with_pack`]):
+/// the same row.
+///
+/// # Errors
+/// Only the writer's.
+pub fn write_brief_row<W: Write>(
+    w: &mut W,
+    line: u64,
+    id: Option<Option<&str>>,
+    b: &Brief,
+) -> io::Result<()> {
+    write_row(w, line, id, &b.summary, b.certainty, &b.warnings)
+}
+
+fn write_row<W: Write>(
+    w: &mut W,
+    line: u64,
+    id: Option<Option<&str>>,
+    s: &crate::Summary,
+    certainty: Certainty,
+    warnings: &[crate::assessment::Warning],
+) -> io::Result<()> {
     write_prefix(w, line, id)?;
     w.write_all(b",")?;
     write_opt_bool(w, s.old_card_valid)?;
@@ -855,9 +1154,9 @@ pub fn write_summary_row<W: Write>(
     w.write_all(b",")?;
     write_opt_bool(w, Some(s.full_cost_risk))?;
     w.write_all(b",")?;
-    w.write_all(certainty_str(a.certainty).as_bytes())?;
+    w.write_all(certainty_str(certainty).as_bytes())?;
     w.write_all(b",")?;
-    for (i, warn) in a.warnings.iter().enumerate() {
+    for (i, warn) in warnings.iter().enumerate() {
         if i > 0 {
             w.write_all(b";")?;
         }

@@ -409,10 +409,19 @@ pub fn parse_iso(s: &str) -> Result<NaiveDate, DateError> {
 ///
 /// `parse_iso(&format_iso(d)) == Ok(d)` for every `d` in the supported years.
 pub fn format_iso(d: NaiveDate) -> String {
+    match iso_bytes(d) {
+        Some(b) => String::from_utf8_lossy(&b).into_owned(),
+        None => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+    }
+}
+
+/// The bytes of [`format_iso`] for years 0000–9999 (`None` outside them), without a `String`:
+/// the CLI writes every summary date through this.
+pub fn iso_bytes(d: NaiveDate) -> Option<[u8; 10]> {
     let (year, month, day) = (d.year(), d.month(), d.day());
     match u32::try_from(year) {
-        // The same text as the `format!` below without the formatting machinery: every date of
-        // an Assessment is written here, and `format!` was a tenth of the wasm output's cost.
+        // The same text as `format!` without the formatting machinery: every date of an
+        // Assessment is written here, and `format!` was a tenth of the wasm output's cost.
         Ok(y) if y <= 9999 => {
             let mut b = *b"0000-00-00";
             for (pos, value, digits) in [(0usize, y, 4u32), (5, month, 2), (8, day, 2)] {
@@ -427,9 +436,9 @@ pub fn format_iso(d: NaiveDate) -> String {
                     v /= 10;
                 }
             }
-            String::from_utf8_lossy(&b).into_owned()
+            Some(b)
         }
-        _ => format!("{year:04}-{month:02}-{day:02}"),
+        _ => None,
     }
 }
 

@@ -144,7 +144,7 @@ pub fn missing_fields_with_pack(
             given.push("kokiRegion");
         }
     }
-    let assess = |s: &Situation| rules::assess_with(s, pack).summary;
+    let assess = |s: &Situation| rules::brief_with(s, pack).summary;
     let base_summary = decision(&base, assess(&base));
     let unanswered: Vec<(&'static str, FieldKind)> = QUESTION_ORDER
         .iter()

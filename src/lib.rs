@@ -38,7 +38,7 @@ pub mod situation;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use assessment::{Assessment, Copay, KakuninshoRoute, Summary};
+pub use assessment::{Assessment, Brief, Copay, KakuninshoRoute, Summary};
 pub use citation::{Certainty, RuleInfo, Source};
 pub use error::{ErrorCode, InputError};
 pub use guide::MissingFields;
@@ -98,14 +98,46 @@ pub fn assess_raw_with_pack(
     raw: &RawSituation,
     pack: Option<&Pack>,
 ) -> Result<Assessment, InputError> {
-    let s = raw.validate()?;
-    assess_with_pack(&s, pack).map_err(|e| {
-        let field = match e.code {
-            PackErrorCode::WrongRegion => "kokiRegion",
-            _ => "insurerKind",
-        };
-        InputError::new(ErrorCode::PackNotForRecord, Some(field))
-    })
+    assess_valid_with_pack(&raw.validate()?, pack)
+}
+
+/// Assesses a validated Situation with an insurer pack, or without one (`None`), reporting a
+/// pack that does not apply to it as an input error — the second half of
+/// [`assess_raw_with_pack`], for callers that validate records themselves (the CLI's CSV
+/// path, [`batch::csv_cells_to_situation`]).
+///
+/// # Errors
+/// `packNotForRecord` naming `insurerKind` or `kokiRegion` (RULES.md §15).
+pub fn assess_valid_with_pack(
+    s: &Situation,
+    pack: Option<&Pack>,
+) -> Result<Assessment, InputError> {
+    assess_with_pack(s, pack).map_err(pack_not_for_record)
+}
+
+/// [`assess_valid_with_pack`] for a summary row: the summary, weakest certainty and warnings,
+/// evaluated without next actions, assistance or a sorted timeline (the CLI's CSV rows). They
+/// equal the full assessment's (tested in `tests/properties.rs` and `tests/packs.rs`).
+///
+/// # Errors
+/// As [`assess_valid_with_pack`].
+pub fn assess_brief_with_pack(s: &Situation, pack: Option<&Pack>) -> Result<Brief, InputError> {
+    match pack {
+        None => Ok(rules::brief_with(s, None)),
+        Some(p) => {
+            p.check_applies_to(s).map_err(pack_not_for_record)?;
+            Ok(rules::brief_with(s, Some(p)))
+        }
+    }
+}
+
+/// A pack that does not apply to a record, as the record's input error (RULES.md §15).
+fn pack_not_for_record(e: PackError) -> InputError {
+    let field = match e.code {
+        PackErrorCode::WrongRegion => "kokiRegion",
+        _ => "insurerKind",
+    };
+    InputError::new(ErrorCode::PackNotForRecord, Some(field))
 }
 
 /// Which unanswered fields would change the answer (see [`guide`]).

@@ -21,7 +21,9 @@
 use crate::assessment::{Copay, KakuninshoRoute, Summary};
 use crate::dates::NaiveDate;
 use crate::error::{ErrorCode, InputError};
-use crate::situation::{Document, FieldKind, RawSituation, RawValue, FIELDS};
+use crate::situation::{
+    Builder, Document, FieldKind, FieldRef, RawSituation, RawValue, Situation, FIELDS,
+};
 use chrono::Datelike;
 use serde::ser::{self, Serialize};
 use std::collections::HashMap;
@@ -249,6 +251,69 @@ fn decode_inner(
     }
     Some(Decoded::Raw(RawSituation::default()))
 }
+
+/// Decodes one record straight to a validated [`Situation`], without an owned value per field
+/// — only for the common case: an object whose names are all contract fields, whose lists hold
+/// only known tokens, that decodes cleanly and validates. `None` otherwise: the caller then
+/// takes [`decode_into`] and [`RawSituation::validate`], which give every error (the answer is
+/// the same whenever this one is `Some`; tested in `tests/packed.rs`).
+pub fn decode_situation(words: &[i32], bytes: &[u8], tokens: &[&'static str]) -> Option<Situation> {
+    let len = usize::try_from(*words.first()?).ok()?;
+    let words = words.get(..len)?;
+    let mut r = Reader {
+        words,
+        bytes,
+        pos: 1,
+        tokens,
+    };
+    let n = usize::try_from(r.next()?).ok()?;
+    if n > words.len() {
+        return None;
+    }
+    let mut b = Builder::new(None);
+    for _ in 0..n {
+        let idx = usize::try_from(r.next()?)
+            .ok()
+            .filter(|i| *i < FIELDS.len())?;
+        let date;
+        let text;
+        let mut list = [""; MAX_LIST];
+        let value = match r.next()? {
+            V_NULL => FieldRef::Null,
+            V_FALSE => FieldRef::Bool(false),
+            V_TRUE => FieldRef::Bool(true),
+            V_NUMBER | V_OTHER => FieldRef::WrongType,
+            V_DATE => {
+                date = date_bytes(r.next()?)?;
+                FieldRef::Str(std::str::from_utf8(&date).ok()?)
+            }
+            V_TOKEN => FieldRef::Str(tokens.get(usize::try_from(r.next()?).ok()?)?),
+            V_STR => {
+                text = String::from_utf8_lossy(r.bytes()?);
+                FieldRef::Str(&text)
+            }
+            V_LIST => {
+                let k = usize::try_from(r.next()?).ok().filter(|k| *k <= MAX_LIST)?;
+                for slot in list.iter_mut().take(k) {
+                    if r.next()? != V_TOKEN {
+                        return None;
+                    }
+                    *slot = tokens.get(usize::try_from(r.next()?).ok()?)?;
+                }
+                FieldRef::Strs(list.get(..k)?)
+            }
+            _ => return None,
+        };
+        b.set(idx, value).ok()?;
+    }
+    if r.pos != len {
+        return None;
+    }
+    b.finish().ok()
+}
+
+/// Most list items the JS reader writes (one more than a valid list may hold).
+const MAX_LIST: usize = 65;
 
 // --- summary rows -------------------------------------------------------------------------
 

@@ -273,6 +273,9 @@ pub const FIELDS: &[(&str, FieldKind)] = &[
     ("documentsPresented", FieldKind::Documents),
 ];
 
+// Field presence is tracked as bits of a u32 during validation.
+const _: () = assert!(FIELDS.len() <= 32);
+
 /// Index of a field name in [`FIELDS`].
 pub fn field_index(name: &str) -> Option<usize> {
     FIELDS.iter().position(|(n, _)| *n == name)
@@ -380,32 +383,16 @@ impl RawSituation {
     /// `true`/`false` are booleans for boolean fields, lists are tokens joined by `;`.
     /// Unknown headers stay unknown (validation reports them).
     pub fn from_csv_row(headers: &[&str], cells: &[&str]) -> Self {
-        let mut fields = Vec::with_capacity(headers.len());
-        for (i, h) in headers.iter().enumerate() {
-            let cell = cells.get(i).copied().unwrap_or("").trim();
-            let kind = field_index(h).map(|k| FIELDS[k].1);
-            let v = if cell.is_empty() {
-                RawValue::Null
-            } else {
-                match kind {
-                    Some(FieldKind::Bool | FieldKind::OptBool) => match cell {
-                        "true" | "TRUE" | "True" => RawValue::Bool(true),
-                        "false" | "FALSE" | "False" => RawValue::Bool(false),
-                        _ => RawValue::Number, // neither: reported as wrong type
-                    },
-                    Some(FieldKind::Documents) => RawValue::List(
-                        cell.split(';')
-                            .map(str::trim)
-                            .filter(|t| !t.is_empty())
-                            .take(MAX_DOCS + 1)
-                            .map(|t| RawValue::Str(t.chars().take(MAX_STRING + 1).collect()))
-                            .collect(),
-                    ),
-                    _ => RawValue::Str(cell.chars().take(MAX_STRING + 1).collect()),
-                }
-            };
-            fields.push(((*h).to_string(), v));
-        }
+        let fields = headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let cell = cells.get(i).copied().unwrap_or("");
+                // An unknown header reads its cell as a string (validation reports the name).
+                let kind = field_index(h).map_or(FieldKind::OptDate, |k| FIELDS[k].1);
+                ((*h).to_string(), csv_cell(kind, cell).to_raw())
+            })
+            .collect();
         RawSituation {
             fields: Some(fields),
         }
@@ -446,104 +433,240 @@ impl RawSituation {
             .fields
             .as_ref()
             .ok_or_else(|| InputError::new(ErrorCode::NotAnObject, None))?;
-        let mut seen = [false; 32];
-        let mut s = Situation::blank(default_as_of.unwrap_or(NaiveDate::MIN));
-        let mut as_of_given = default_as_of.is_some();
+        let mut b = Builder::new(default_as_of);
         for (pos, (name, value)) in fields.iter().enumerate() {
             // An unknown name is reported by position and hash, never echoed (it may be data).
             let idx = field_index(name).ok_or_else(|| InputError::unknown_field(pos + 1, name))?;
-            if seen[idx] {
-                return Err(InputError::new(ErrorCode::DuplicateField, Some(name)));
-            }
-            seen[idx] = true;
-            let fname = FIELDS[idx].0;
-            let err = |c| InputError::new(c, Some(fname));
-            match fname {
-                "asOf" => {
-                    if let Some(d) = opt_date(value, fname)? {
-                        s.as_of = d;
-                        as_of_given = true;
-                    }
-                }
-                "insurerKind" => s.insurer_kind = opt_enum(value, fname, InsurerKind::parse)?,
-                "birthDate" => s.birth_date = opt_date(value, fname)?,
-                "kokiRegion" => s.koki_region = opt_enum(value, fname, KokiRegion::parse)?,
-                "oldCardHeld" => s.old_card_held = opt_bool(value, fname)?.unwrap_or(false),
-                "oldCardPrintedExpiry" => s.old_card_printed_expiry = opt_date(value, fname)?,
-                "oldCardIssuedBy20241201" => {
-                    s.old_card_issued_by_20241201 = opt_bool(value, fname)?
-                }
-                "qualificationLostDate" => s.qualification_lost_date = opt_date(value, fname)?,
-                "cardDataChangeDate" => s.card_data_change_date = opt_date(value, fname)?,
-                "hasMyNumberCard" => {
-                    s.has_my_number_card = opt_bool(value, fname)?.unwrap_or(false)
-                }
-                "myNumberCardExpiry" => s.my_number_card_expiry = opt_date(value, fname)?,
-                "ecertExpiry" => s.ecert_expiry = opt_date(value, fname)?,
-                "registeredForInsurance" => {
-                    s.registered_for_insurance = opt_bool(value, fname)?.unwrap_or(false)
-                }
-                "registrationCancelledDate" => {
-                    s.registration_cancelled_date = opt_date(value, fname)?
-                }
-                "shikakuKakuninshoHeld" => {
-                    s.shikaku_kakuninsho_held = opt_bool(value, fname)?.unwrap_or(false)
-                }
-                "shikakuKakuninshoExpiry" => s.shikaku_kakuninsho_expiry = opt_date(value, fname)?,
-                "shikakuJohoOshiraseHeld" => {
-                    s.shikaku_joho_oshirase_held = opt_bool(value, fname)?.unwrap_or(false)
-                }
-                "difficultyUsingCard" => {
-                    s.difficulty_using_card = opt_bool(value, fname)?.unwrap_or(false)
-                }
-                "kakuninshoApplicationMade" => {
-                    s.kakuninsho_application_made = opt_bool(value, fname)?.unwrap_or(false)
-                }
-                "smartphone" => {
-                    s.smartphone =
-                        opt_enum(value, fname, Smartphone::parse)?.unwrap_or(Smartphone::None)
-                }
-                "facilitySupportsSmartphone" => {
-                    s.facility_supports_smartphone = opt_bool(value, fname)?
-                }
-                "situation" => {
-                    s.situation =
-                        opt_enum(value, fname, Circumstance::parse)?.unwrap_or(Circumstance::Normal)
-                }
-                "documentsPresented" => {
-                    s.documents_presented = match value {
-                        RawValue::Null => Vec::new(),
-                        RawValue::List(items) => {
-                            if items.len() > MAX_DOCS {
-                                return Err(err(ErrorCode::TooLarge));
-                            }
-                            let mut docs = Vec::with_capacity(items.len());
-                            for it in items {
-                                let d = match it {
-                                    RawValue::Str(t) if t.len() > MAX_STRING => {
-                                        return Err(err(ErrorCode::TooLarge))
-                                    }
-                                    RawValue::Str(t) => Document::parse(t)
-                                        .ok_or_else(|| err(ErrorCode::UnknownValue))?,
-                                    _ => return Err(err(ErrorCode::WrongType)),
-                                };
-                                if !docs.contains(&d) {
-                                    docs.push(d);
-                                }
-                            }
-                            docs
-                        }
-                        _ => return Err(err(ErrorCode::WrongType)),
-                    }
-                }
-                _ => return Err(err(ErrorCode::UnknownField)),
-            }
+            b.set(idx, value.as_field())?;
         }
-        if !as_of_given {
+        b.finish()
+    }
+}
+
+/// A field value borrowed from its input (a JSON or JS value, or a CSV cell), as validation
+/// reads it. A CSV row is validated straight from its cells through this (no owned
+/// [`RawValue`] per cell); [`RawSituation::from_csv_row`] builds its values from the same
+/// reading ([`csv_cell`]), so the two paths cannot drift apart.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum FieldRef<'a> {
+    /// null / undefined / empty CSV cell
+    Null,
+    /// true / false
+    Bool(bool),
+    /// a string (not cut: validation only asks whether it is longer than `MAX_STRING` bytes,
+    /// which a string cut to `MAX_STRING + 1` characters answers the same way)
+    Str(&'a str),
+    /// a list
+    List(&'a [RawValue]),
+    /// a CSV cell of document tokens joined by `;` (trimmed, not empty)
+    DocCell(&'a str),
+    /// a list of strings (the packed JS boundary's list of known tokens)
+    Strs(&'a [&'a str]),
+    /// a number, an object, or a CSV cell that is neither `true` nor `false` for a boolean
+    WrongType,
+}
+
+impl RawValue {
+    fn as_field(&self) -> FieldRef<'_> {
+        match self {
+            RawValue::Null => FieldRef::Null,
+            RawValue::Bool(b) => FieldRef::Bool(*b),
+            RawValue::Str(s) => FieldRef::Str(s),
+            RawValue::List(items) => FieldRef::List(items),
+            RawValue::Number | RawValue::Other => FieldRef::WrongType,
+        }
+    }
+}
+
+impl FieldRef<'_> {
+    /// The owned value a [`RawSituation`] keeps (strings cut to `MAX_STRING + 1` characters,
+    /// at most `MAX_DOCS + 1` tokens).
+    fn to_raw(self) -> RawValue {
+        let cut = |t: &str| RawValue::Str(t.chars().take(MAX_STRING + 1).collect());
+        match self {
+            FieldRef::Null => RawValue::Null,
+            FieldRef::Bool(b) => RawValue::Bool(b),
+            FieldRef::Str(s) => cut(s),
+            FieldRef::List(items) => RawValue::List(items.to_vec()),
+            FieldRef::DocCell(c) => {
+                RawValue::List(doc_tokens(c).take(MAX_DOCS + 1).map(cut).collect())
+            }
+            FieldRef::Strs(items) => RawValue::List(items.iter().map(|t| cut(t)).collect()),
+            FieldRef::WrongType => RawValue::Number,
+        }
+    }
+}
+
+/// The tokens of a CSV documents cell: `;`-separated, trimmed, empty ones skipped.
+fn doc_tokens(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split(';').map(str::trim).filter(|t| !t.is_empty())
+}
+
+/// How a CSV cell reads for a field of `kind`: empty cells are null, `true`/`false` are
+/// booleans for boolean fields (anything else there is the wrong type), lists are tokens
+/// joined by `;`.
+pub(crate) fn csv_cell(kind: FieldKind, cell: &str) -> FieldRef<'_> {
+    // `trim` walks Unicode white space; a cell that starts and ends with a visible ASCII
+    // character (nearly every cell) has none to trim.
+    let visible = |b: Option<&u8>| b.is_some_and(|b| (0x21..0x7f).contains(b));
+    let cell = if visible(cell.as_bytes().first()) && visible(cell.as_bytes().last()) {
+        cell
+    } else {
+        cell.trim()
+    };
+    if cell.is_empty() {
+        return FieldRef::Null;
+    }
+    match kind {
+        FieldKind::Bool | FieldKind::OptBool => match cell {
+            "true" | "TRUE" | "True" => FieldRef::Bool(true),
+            "false" | "FALSE" | "False" => FieldRef::Bool(false),
+            _ => FieldRef::WrongType,
+        },
+        FieldKind::Documents => FieldRef::DocCell(cell),
+        _ => FieldRef::Str(cell),
+    }
+}
+
+/// Builds a [`Situation`] field by field: the one owner of every value check (the order of
+/// the calls is the order in which problems are found).
+pub(crate) struct Builder {
+    s: Situation,
+    seen: u32,
+    as_of_given: bool,
+}
+
+impl Builder {
+    /// A blank Situation; a missing `asOf` takes `default_as_of` when given.
+    pub(crate) fn new(default_as_of: Option<NaiveDate>) -> Self {
+        Builder {
+            s: Situation::blank(default_as_of.unwrap_or(NaiveDate::MIN)),
+            seen: 0,
+            as_of_given: default_as_of.is_some(),
+        }
+    }
+
+    /// Sets `FIELDS[idx]` from `value`.
+    ///
+    /// # Errors
+    /// A duplicate field, wrong type, unknown value or document, malformed or impossible date,
+    /// oversized value — naming the field.
+    pub(crate) fn set(&mut self, idx: usize, value: FieldRef<'_>) -> Result<(), InputError> {
+        let fname = FIELDS[idx].0;
+        if self.seen & (1 << idx) != 0 {
+            return Err(InputError::new(ErrorCode::DuplicateField, Some(fname)));
+        }
+        self.seen |= 1 << idx;
+        let s = &mut self.s;
+        let err = |c| InputError::new(c, Some(fname));
+        match fname {
+            "asOf" => {
+                if let Some(d) = opt_date(value, fname)? {
+                    s.as_of = d;
+                    self.as_of_given = true;
+                }
+            }
+            "insurerKind" => s.insurer_kind = opt_enum(value, fname, InsurerKind::parse)?,
+            "birthDate" => s.birth_date = opt_date(value, fname)?,
+            "kokiRegion" => s.koki_region = opt_enum(value, fname, KokiRegion::parse)?,
+            "oldCardHeld" => s.old_card_held = opt_bool(value, fname)?.unwrap_or(false),
+            "oldCardPrintedExpiry" => s.old_card_printed_expiry = opt_date(value, fname)?,
+            "oldCardIssuedBy20241201" => s.old_card_issued_by_20241201 = opt_bool(value, fname)?,
+            "qualificationLostDate" => s.qualification_lost_date = opt_date(value, fname)?,
+            "cardDataChangeDate" => s.card_data_change_date = opt_date(value, fname)?,
+            "hasMyNumberCard" => s.has_my_number_card = opt_bool(value, fname)?.unwrap_or(false),
+            "myNumberCardExpiry" => s.my_number_card_expiry = opt_date(value, fname)?,
+            "ecertExpiry" => s.ecert_expiry = opt_date(value, fname)?,
+            "registeredForInsurance" => {
+                s.registered_for_insurance = opt_bool(value, fname)?.unwrap_or(false)
+            }
+            "registrationCancelledDate" => s.registration_cancelled_date = opt_date(value, fname)?,
+            "shikakuKakuninshoHeld" => {
+                s.shikaku_kakuninsho_held = opt_bool(value, fname)?.unwrap_or(false)
+            }
+            "shikakuKakuninshoExpiry" => s.shikaku_kakuninsho_expiry = opt_date(value, fname)?,
+            "shikakuJohoOshiraseHeld" => {
+                s.shikaku_joho_oshirase_held = opt_bool(value, fname)?.unwrap_or(false)
+            }
+            "difficultyUsingCard" => {
+                s.difficulty_using_card = opt_bool(value, fname)?.unwrap_or(false)
+            }
+            "kakuninshoApplicationMade" => {
+                s.kakuninsho_application_made = opt_bool(value, fname)?.unwrap_or(false)
+            }
+            "smartphone" => {
+                s.smartphone =
+                    opt_enum(value, fname, Smartphone::parse)?.unwrap_or(Smartphone::None)
+            }
+            "facilitySupportsSmartphone" => {
+                s.facility_supports_smartphone = opt_bool(value, fname)?
+            }
+            "situation" => {
+                s.situation =
+                    opt_enum(value, fname, Circumstance::parse)?.unwrap_or(Circumstance::Normal)
+            }
+            "documentsPresented" => {
+                s.documents_presented.clear();
+                match value {
+                    FieldRef::Null => {}
+                    FieldRef::List(items) => {
+                        if items.len() > MAX_DOCS {
+                            return Err(err(ErrorCode::TooLarge));
+                        }
+                        for it in items {
+                            let RawValue::Str(t) = it else {
+                                return Err(err(ErrorCode::WrongType));
+                            };
+                            push_document(&mut s.documents_presented, t, fname)?;
+                        }
+                    }
+                    FieldRef::Strs(items) => {
+                        if items.len() > MAX_DOCS {
+                            return Err(err(ErrorCode::TooLarge));
+                        }
+                        for t in items {
+                            push_document(&mut s.documents_presented, t, fname)?;
+                        }
+                    }
+                    FieldRef::DocCell(c) => {
+                        if doc_tokens(c).take(MAX_DOCS + 1).count() > MAX_DOCS {
+                            return Err(err(ErrorCode::TooLarge));
+                        }
+                        for t in doc_tokens(c) {
+                            push_document(&mut s.documents_presented, t, fname)?;
+                        }
+                    }
+                    _ => return Err(err(ErrorCode::WrongType)),
+                }
+            }
+            _ => return Err(err(ErrorCode::UnknownField)),
+        }
+        Ok(())
+    }
+
+    /// The Situation.
+    ///
+    /// # Errors
+    /// `missingField` `asOf` when it was not given (and has no default).
+    pub(crate) fn finish(self) -> Result<Situation, InputError> {
+        if !self.as_of_given {
             return Err(InputError::new(ErrorCode::MissingField, Some("asOf")));
         }
-        Ok(s)
+        Ok(self.s)
     }
+}
+
+/// Adds one document token (duplicates dropped, order kept).
+fn push_document(docs: &mut Vec<Document>, t: &str, field: &'static str) -> Result<(), InputError> {
+    if t.len() > MAX_STRING {
+        return Err(InputError::new(ErrorCode::TooLarge, Some(field)));
+    }
+    let d =
+        Document::parse(t).ok_or_else(|| InputError::new(ErrorCode::UnknownValue, Some(field)))?;
+    if !docs.contains(&d) {
+        docs.push(d);
+    }
+    Ok(())
 }
 
 impl<'de> Deserialize<'de> for RawSituation {
@@ -612,13 +735,13 @@ impl<'de> Visitor<'de> for RawSituationVisitor {
     }
 }
 
-fn opt_date(v: &RawValue, field: &'static str) -> Result<Option<NaiveDate>, InputError> {
+fn opt_date(v: FieldRef<'_>, field: &'static str) -> Result<Option<NaiveDate>, InputError> {
     match v {
-        RawValue::Null => Ok(None),
-        RawValue::Str(s) if s.len() > MAX_STRING => {
+        FieldRef::Null => Ok(None),
+        FieldRef::Str(s) if s.len() > MAX_STRING => {
             Err(InputError::new(ErrorCode::TooLarge, Some(field)))
         }
-        RawValue::Str(s) => dates::parse_iso(s).map(Some).map_err(|e| {
+        FieldRef::Str(s) => dates::parse_iso(s).map(Some).map_err(|e| {
             let code = match e {
                 DateError::Impossible => ErrorCode::ImpossibleDate,
                 // Well-formed, but outside dates::MIN_YEAR..=MAX_YEAR (0000-01-01, 9999-12-31).
@@ -631,25 +754,25 @@ fn opt_date(v: &RawValue, field: &'static str) -> Result<Option<NaiveDate>, Inpu
     }
 }
 
-fn opt_bool(v: &RawValue, field: &'static str) -> Result<Option<bool>, InputError> {
+fn opt_bool(v: FieldRef<'_>, field: &'static str) -> Result<Option<bool>, InputError> {
     match v {
-        RawValue::Null => Ok(None),
-        RawValue::Bool(b) => Ok(Some(*b)),
+        FieldRef::Null => Ok(None),
+        FieldRef::Bool(b) => Ok(Some(b)),
         _ => Err(InputError::new(ErrorCode::WrongType, Some(field))),
     }
 }
 
 fn opt_enum<T>(
-    v: &RawValue,
+    v: FieldRef<'_>,
     field: &'static str,
     parse: fn(&str) -> Option<T>,
 ) -> Result<Option<T>, InputError> {
     match v {
-        RawValue::Null => Ok(None),
-        RawValue::Str(s) if s.len() > MAX_STRING => {
+        FieldRef::Null => Ok(None),
+        FieldRef::Str(s) if s.len() > MAX_STRING => {
             Err(InputError::new(ErrorCode::TooLarge, Some(field)))
         }
-        RawValue::Str(s) => parse(s)
+        FieldRef::Str(s) => parse(s)
             .map(Some)
             .ok_or_else(|| InputError::new(ErrorCode::UnknownValue, Some(field))),
         _ => Err(InputError::new(ErrorCode::WrongType, Some(field))),

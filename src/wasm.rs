@@ -188,6 +188,14 @@ pub fn packed_layout() -> Result<i32, JsValue> {
     tape(&packed::layout(&JS_CODES))
 }
 
+/// The record in the input buffer straight as a valid Situation, when it is one in the common
+/// form ([`packed::decode_situation`]); `None`: take [`with_input`], which gives every error.
+fn input_situation() -> Option<crate::Situation> {
+    INPUT_WORDS.with(|w| {
+        INPUT_BYTES.with(|b| TOKENS.with(|t| packed::decode_situation(&w.borrow(), &b.borrow(), t)))
+    })
+}
+
 /// Decodes the input buffer into the reused record and runs `f` on it.
 fn with_input<T>(f: impl FnOnce(&RawSituation) -> Result<T, JsValue>) -> Result<T, JsValue> {
     RAW.with(|raw| {
@@ -234,30 +242,54 @@ pub fn assess_input(mode: u32) -> Result<i32, JsValue> {
             })
         });
     }
-    let a = if mode & WITH_PACK != 0 {
-        PACK.with(|p| {
-            let p = p.borrow();
-            with_input(|raw| {
-                crate::assess_raw_with_pack(raw, p.as_ref()).map_err(|e| input_error(&e))
-            })
-        })?
-    } else {
-        with_input(|raw| crate::assess_raw(raw).map_err(|e| input_error(&e)))?
-    };
+    let with_pack = mode & WITH_PACK != 0;
     let mode = mode & !WITH_PACK;
+    let fast = input_situation();
     if mode == 0 {
+        let a = if let Some(s) = fast {
+            PACK.with(|p| {
+                let p = p.borrow();
+                let pack = if with_pack { p.as_ref() } else { None };
+                crate::assess_valid_with_pack(&s, pack).map_err(|e| input_error(&e))
+            })?
+        } else if with_pack {
+            PACK.with(|p| {
+                let p = p.borrow();
+                with_input(|raw| {
+                    crate::assess_raw_with_pack(raw, p.as_ref()).map_err(|e| input_error(&e))
+                })
+            })?
+        } else {
+            with_input(|raw| crate::assess_raw(raw).map_err(|e| input_error(&e)))?
+        };
         return tape(&a);
     }
+    // The summary alone: a summary-only evaluation (the same summary, tested natively).
+    let summary = PACK.with(|p| {
+        let p = p.borrow();
+        let pack = if with_pack { p.as_ref() } else { None };
+        if let Some(s) = &fast {
+            return crate::assess_brief_with_pack(s, pack)
+                .map(|b| b.summary)
+                .map_err(|e| input_error(&e));
+        }
+        with_input(|raw| {
+            raw.validate()
+                .and_then(|s| crate::assess_brief_with_pack(&s, pack))
+                .map(|b| b.summary)
+                .map_err(|e| input_error(&e))
+        })
+    })?;
     let packed = TAPE.with(|t| {
         let mut t = t.borrow_mut();
         t.words.clear();
         t.words.resize(packed::SUMMARY_WIDTH, 0);
-        packed::write_summary(&mut t.words, &a.summary)
+        packed::write_summary(&mut t.words, &summary)
     });
     if packed {
         Ok(0)
     } else {
-        tape(&a.summary)
+        tape(&summary)
     }
 }
 
@@ -290,8 +322,22 @@ pub fn assess_batch(words: &[i32], bytes: &[u8], count: u32) -> Vec<i32> {
                 continue;
             };
             pos = pos.saturating_add(len);
+            if let Some(s) = packed::decode_situation(rec, bytes, tokens) {
+                let b = crate::assess_brief_with_pack(&s, None);
+                match b {
+                    Ok(b) if packed::write_summary(row, &b.summary) => {}
+                    Ok(_) => packed::write_error(row, malformed, None, at),
+                    Err(e) => {
+                        packed::write_error(row, packed::error_status(&e), e.field.as_deref(), at)
+                    }
+                }
+                continue;
+            }
             match packed::decode_into(rec, bytes, tokens, &mut raw) {
-                Decoded::Raw(_) => match crate::assess_raw(&raw) {
+                Decoded::Raw(_) => match raw
+                    .validate()
+                    .and_then(|s| crate::assess_brief_with_pack(&s, None))
+                {
                     Ok(a) => {
                         if !packed::write_summary(row, &a.summary) {
                             packed::write_error(row, malformed, None, at);

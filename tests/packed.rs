@@ -273,3 +273,80 @@ fn the_layout_lists_every_field_and_the_enums_values_as_the_enums_define_them() 
     let last = layout.columns.last().expect("columns");
     assert!(last.at < packed::SUMMARY_WIDTH, "the columns fit the row");
 }
+
+/// One packed `key value` item: a field (or an unknown name, -1) and a value of any tag.
+fn packed_item(ntokens: usize) -> impl Strategy<Value = Vec<i32>> {
+    let nfields = hoken_check::situation::FIELDS.len() as i32;
+    let tok = 0..ntokens as i32;
+    let date = prop_oneof![
+        Just(20_251_201),
+        Just(20_260_229),
+        Just(19_500_101),
+        10_000_000i32..30_000_000,
+    ];
+    let value = prop_oneof![
+        Just(vec![packed::V_NULL]),
+        Just(vec![packed::V_FALSE]),
+        Just(vec![packed::V_TRUE]),
+        Just(vec![packed::V_NUMBER]),
+        Just(vec![packed::V_OTHER]),
+        date.clone().prop_map(|d| vec![packed::V_DATE, d]),
+        tok.clone().prop_map(|t| vec![packed::V_TOKEN, t]),
+        (0i32..4, 0i32..8).prop_map(|(o, l)| vec![packed::V_STR, o, l]),
+        prop::collection::vec(
+            prop_oneof![
+                4 => tok.prop_map(|t| vec![packed::V_TOKEN, t]),
+                1 => date.prop_map(|d| vec![packed::V_DATE, d]),
+            ],
+            0..4
+        )
+        .prop_map(|items| {
+            let mut w = vec![packed::V_LIST, items.len() as i32];
+            w.extend(items.into_iter().flatten());
+            w
+        }),
+    ];
+    (prop_oneof![20 => 0..nfields, 1 => Just(-1)], value).prop_map(|(k, v)| {
+        let mut w = if k == -1 { vec![-1, 0, 5] } else { vec![k] };
+        w.extend(v);
+        w
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// The direct decoder (`decode_situation`, the JS boundary's common case) answers exactly
+    /// as decoding the raw record and validating it: whenever it gives a Situation, that is
+    /// the validated record; whenever the raw path gives one from contract names and token
+    /// lists, so does it.
+    #[test]
+    fn direct_decoding_equals_decode_then_validate(
+        items in prop::collection::vec(packed_item(packed::tokens().len()), 0..10),
+        cut in 0usize..3,
+    ) {
+        let tokens = packed::tokens();
+        let bytes = b"kokuho2025-12-01";
+        let mut w = vec![0, items.len() as i32];
+        w.extend(items.iter().flatten());
+        if cut == 0 && w.len() > 2 {
+            w.pop(); // damaged: the item count no longer matches the words
+        }
+        w[0] = w.len() as i32;
+        let reference = match packed::decode(&w, bytes, &tokens) {
+            Decoded::Raw(raw) => Some(raw.validate()),
+            _ => None,
+        };
+        let direct = packed::decode_situation(&w, bytes, &tokens);
+        if let Some(s) = &direct {
+            prop_assert_eq!(reference.clone(), Some(Ok(s.clone())));
+        }
+        let simple = items.iter().all(|i| i[0] >= 0)
+            && !items.iter().any(|i| i[1] == packed::V_LIST && i[2..].chunks(2).any(|c| c[0] != packed::V_TOKEN));
+        if simple {
+            if let Some(Ok(s)) = reference {
+                prop_assert_eq!(direct, Some(s));
+            }
+        }
+    }
+}

@@ -691,3 +691,30 @@ fn an_application_only_insurer_sends_nothing_unasked_after_certificate_expiry() 
     assert_eq!(contact["phone"], "03-0000-0000");
     assert!(action(&with, "action.waitForKakuninsho").is_none());
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, .. ProptestConfig::default() })]
+
+    /// With any of the packs (the three examples and one using every fact, applying or not):
+    /// the summary-only evaluation gives the full assessment's summary, certainty and warnings,
+    /// or the same `packNotForRecord` error.
+    #[test]
+    fn summary_only_evaluation_with_a_pack_equals_the_full_assessment(s in stated_situation()) {
+        let kind = s.insurer_kind.expect("kind");
+        let mut packs = vec![full_pack(kind)];
+        packs.extend([KNT, SHIBUYA, SAITAMA].map(pack));
+        for p in &packs {
+            let full = hoken_check::assess_valid_with_pack(&s, Some(p));
+            let brief = hoken_check::assess_brief_with_pack(&s, Some(p));
+            match (full, brief) {
+                (Ok(a), Ok(b)) => {
+                    prop_assert_eq!(&b.summary, &a.summary);
+                    prop_assert_eq!(b.certainty, a.certainty);
+                    prop_assert_eq!(&b.warnings, &a.warnings);
+                }
+                (Err(a), Err(b)) => prop_assert_eq!(a, b),
+                (a, b) => prop_assert!(false, "full {:?} / summary-only {:?}", a.err(), b.err()),
+            }
+        }
+    }
+}

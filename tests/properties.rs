@@ -1178,3 +1178,19 @@ fn every_verdict_has_a_cited_reason() {
         },
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, .. ProptestConfig::default() })]
+
+    /// A summary-only evaluation (`assess_brief_with_pack`: no next actions, assistance or
+    /// sorted timeline — the CLI's CSV rows) gives exactly the full assessment's summary,
+    /// certainty and warnings.
+    #[test]
+    fn summary_only_evaluation_equals_the_full_assessment(s in situation()) {
+        let a = assess(&s);
+        let b = hoken_check::assess_brief_with_pack(&s, None).expect("no pack, no error");
+        prop_assert_eq!(&b.summary, &a.summary);
+        prop_assert_eq!(b.certainty, a.certainty);
+        prop_assert_eq!(&b.warnings, &a.warnings);
+    }
+}

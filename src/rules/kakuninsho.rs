@@ -32,6 +32,7 @@ pub struct Kakuninsho {
 /// R-KAKU-3 (https://www.pmac.shigaku.go.jp/annai/shikaku/detail/shohaishi_02.html): a held
 /// 資格確認書 is valid until its printed expiry (insurer-set, at most 5 years), from the
 /// current insurer. R-KAKU-1/2/4, R-KOKI-1/2, R-MYNA-4 decide the route (CONTRACT.md list).
+/// `full = false` leaves out the next actions (a summary-only evaluation).
 pub fn evaluate(
     s: &Situation,
     pack: Option<&Pack>,
@@ -39,6 +40,7 @@ pub fn evaluate(
     old: Option<&OldCard>,
     events: &mut Vec<Event>,
     warnings: &mut Vec<Warning>,
+    full: bool,
 ) -> Kakuninsho {
     let (route, route_reasons, mut certainty) = route_with(s, pack, myna);
     // R-KAKU-3, cited with the source for the person's insurer kind (後期: R-KOKI-3).
@@ -222,7 +224,9 @@ pub fn evaluate(
         },
         actions: Vec::new(),
     };
-    k.actions = actions(s, pack, myna, &k, application_only);
+    if full {
+        k.actions = actions(s, pack, myna, &k, application_only);
+    }
     k
 }
 

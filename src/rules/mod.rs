@@ -10,7 +10,8 @@ pub mod provisional;
 pub mod window;
 
 use crate::assessment::{
-    Action, Args, Assessment, Copay, Event, InsurerContact, Reason, Summary, Warning, WarningCode,
+    Action, Args, Assessment, Brief, Copay, Event, InsurerContact, Reason, Summary, Warning,
+    WarningCode,
 };
 use crate::citation::{Certainty, RuleInfo};
 use crate::dates::NaiveDate;
@@ -32,6 +33,22 @@ pub fn assess(s: &Situation) -> Assessment {
 /// [`crate::assess_with_pack`]). The pack reaches only the families whose facts §15 lists; its
 /// contact is attached here, in one place, to every action that says "ask your insurer".
 pub(crate) fn assess_with(s: &Situation, pack: Option<&Pack>) -> Assessment {
+    evaluate(s, pack, true)
+}
+
+/// What a summary row needs — the summary, the weakest certainty and the warnings — from the
+/// same evaluation as [`assess_with`] without next actions, assistance or a sorted timeline
+/// (a test holds these three to the full assessment's).
+pub(crate) fn brief_with(s: &Situation, pack: Option<&Pack>) -> Brief {
+    let a = evaluate(s, pack, false);
+    Brief {
+        summary: a.summary,
+        certainty: a.certainty,
+        warnings: a.warnings,
+    }
+}
+
+fn evaluate(s: &Situation, pack: Option<&Pack>, full: bool) -> Assessment {
     let filled;
     let s = match pack.and_then(|pk| filled_by_pack(s, pk)) {
         Some(f) => {
@@ -40,20 +57,29 @@ pub(crate) fn assess_with(s: &Situation, pack: Option<&Pack>) -> Assessment {
         }
         None => s,
     };
-    let mut events: Vec<Event> = Vec::with_capacity(8);
+    let mut events: Vec<Event> = Vec::with_capacity(if full { 8 } else { 0 });
     let mut warnings: Vec<Warning> = input_warnings(s);
-    let old = old_card::evaluate(s, pack, &mut events, &mut warnings);
-    let myna = mynahokensho::evaluate(s, &mut events, &mut warnings);
-    let kaku = kakuninsho::evaluate(s, pack, &myna, old.as_ref(), &mut events, &mut warnings);
+    let old = old_card::evaluate(s, pack, &mut events, &mut warnings, full);
+    let myna = mynahokensho::evaluate(s, &mut events, &mut warnings, full);
+    let kaku = kakuninsho::evaluate(
+        s,
+        pack,
+        &myna,
+        old.as_ref(),
+        &mut events,
+        &mut warnings,
+        full,
+    );
     let win = window::evaluate(&window::Held {
         s,
         pack,
         old: old.as_ref(),
         myna: &myna,
         kaku: &kaku,
+        full,
     });
 
-    let mut actions = Vec::with_capacity(6);
+    let mut actions = Vec::with_capacity(if full { 6 } else { 0 });
     actions.extend(win.actions);
     actions.extend(kaku.actions);
     actions.extend(myna.actions);
@@ -80,7 +106,9 @@ pub(crate) fn assess_with(s: &Situation, pack: Option<&Pack>) -> Assessment {
         }
     }
     // Most urgent first: dated ones by deadline, then the undated ones in the order above.
-    actions.sort_by_key(|a| a.deadline.map_or((1, NaiveDate::MAX), |d| (0, d)));
+    sort_small_by_key(&mut actions, |a| {
+        a.deadline.map_or((1, NaiveDate::MAX), |d| (0, d))
+    });
 
     verdicts.push(myna.verdict);
     verdicts.push(kaku.verdict);
@@ -101,7 +129,9 @@ pub(crate) fn assess_with(s: &Situation, pack: Option<&Pack>) -> Assessment {
         .map(|v| v.certainty)
         .max()
         .unwrap_or(Certainty::Verified);
-    events.sort_by_key(|e| e.date);
+    if full {
+        sort_small_by_key(&mut events, |e| e.date);
+    }
 
     let summary = Summary {
         old_card_valid: old_valid,
@@ -130,7 +160,19 @@ pub(crate) fn assess_with(s: &Situation, pack: Option<&Pack>) -> Assessment {
     }
 }
 
-/// A 後期 pack fills a `kokiRegion` left empty.
+/// A stable sort by key for the few actions and events of one assessment (insertion sort: a
+/// handful of items; one small loop instead of two instantiations of std's stable sort, which
+/// were ~13 KB of the wasm module before wasm-opt).
+fn sort_small_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// §15 "who": a pack says which insurer (and, for 後期, which region) the person has. The
 /// Situation with what the pack fills in, or `None` when it fills nothing. Missing-answer
 /// guidance ([`crate::guide`]) uses the same filling, so a question the pack answers is never
@@ -151,6 +193,7 @@ pub(crate) fn filled_by_pack(s: &Situation, pk: &Pack) -> Option<Situation> {
     Some(f)
 }
 
+/// A 後期 pack fills a `kokiRegion` left empty.
 fn fills_region(s: &Situation, pk: &Pack) -> bool {
     pk.who.insurer_kind == InsurerKind::KokiKoreisha
         && s.koki_region.is_none()
@@ -203,5 +246,28 @@ pub(crate) fn action(
         certainty,
         pack: None,
         contact: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sort_small_by_key;
+
+    #[test]
+    fn the_small_sort_is_stable_and_sorts_as_std_does() {
+        // (key, original position): equal keys keep their order, as `sort_by_key` promises.
+        let mut seed = 7u32;
+        for len in 0..24 {
+            let mut v: Vec<(u32, usize)> = (0..len)
+                .map(|i| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    ((seed >> 16) % 4, i)
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_by_key(|x| x.0);
+            sort_small_by_key(&mut v, |x| x.0);
+            assert_eq!(v, want, "length {len}");
+        }
     }
 }

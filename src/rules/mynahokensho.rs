@@ -31,10 +31,18 @@ pub struct Myna {
 /// R-MYNA-1 (https://www.vill.tokai.ibaraki.jp/kurashi_tetsuzuki/nenkin_hoken/kokuminkenkohoken/9735.html):
 /// a My Number card with 健康保険証利用登録 and a valid 利用者証明用電子証明書 (or within the
 /// R-MYNA-3 grace period) is a マイナ保険証. R-CANCEL-1: a cancellation on or before `asOf`
-/// ends it. A lost card cannot be used. The next actions follow from the finished verdict.
-pub fn evaluate(s: &Situation, events: &mut Vec<Event>, warnings: &mut Vec<Warning>) -> Myna {
+/// ends it. A lost card cannot be used. The next actions follow from the finished verdict
+/// (left out when `full` is false: a summary-only evaluation).
+pub fn evaluate(
+    s: &Situation,
+    events: &mut Vec<Event>,
+    warnings: &mut Vec<Warning>,
+    full: bool,
+) -> Myna {
     let mut m = verdict(s, events, warnings);
-    m.actions = actions(s, &m);
+    if full {
+        m.actions = actions(s, &m);
+    }
     m
 }
 

@@ -58,12 +58,13 @@ pub struct OldCard {
 /// the earliest of its printed expiry, 2025-12-01, the day before 資格喪失 and (国保/後期) the
 /// day before a change of printed data; with R-OLD-2/3 (cap), R-OLD-4 (leaving), R-OLD-5
 /// (国保 70th-birthday month), R-OLD-6 (後期), R-OLD-8 (75th birthday). Returns `None` when no
-/// old card is held.
+/// old card is held. `full = false` leaves out the next actions (a summary-only evaluation).
 pub fn evaluate(
     s: &Situation,
     pack: Option<&Pack>,
     events: &mut Vec<Event>,
     warnings: &mut Vec<Warning>,
+    full: bool,
 ) -> Option<OldCard> {
     if !s.old_card_held {
         for (set, field) in [
@@ -305,7 +306,7 @@ pub fn evaluate(
     };
     // Still valid: its last day is the action (the rule of the binding end).
     let mut actions = Vec::new();
-    if valid {
+    if valid && full {
         actions.push(super::action(
             "action.oldCardLastDay",
             Some(until),

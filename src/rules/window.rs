@@ -27,6 +27,8 @@ pub struct Held<'a> {
     pub myna: &'a Myna,
     /// 資格確認書.
     pub kaku: &'a Kakuninsho,
+    /// Whether next actions and assistance are wanted (false: a summary-only evaluation).
+    pub full: bool,
 }
 
 /// The window part's finished answer.
@@ -50,10 +52,15 @@ pub struct Window {
 pub fn evaluate(h: &Held) -> Window {
     let documents = documents_to_show(h);
     let (copay, verdict) = copay(h);
+    let (actions, assistance) = if h.full {
+        (actions(h, copay, &documents), assistance(h.s, h.myna))
+    } else {
+        (Vec::new(), Vec::new())
+    };
     Window {
-        actions: actions(h, copay, &documents),
+        actions,
         oshirase: oshirase_verdict(h),
-        assistance: assistance(h.s, h.myna),
+        assistance,
         documents,
         copay,
         verdict,

@@ -18,6 +18,7 @@ use hoken_check::batch::{self, ArrayStep, CsvHeader, TextEncoding, MAX_RECORD_BY
 use hoken_check::situation::RawSituation;
 use hoken_check::{ErrorCode, InputError};
 use serde_json::{json, Value};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -397,9 +398,12 @@ struct Done {
 fn process_chunk(ctx: &Ctx, chunk: Chunk) -> Done {
     let mut bytes = ctx.pools.output();
     let mut failed = 0;
+    // One cell list for the whole chunk (the cells borrow the chunk's bytes).
+    let mut cells = Vec::new();
     for (i, r) in chunk.recs.iter().enumerate() {
         let index = chunk.first + i as u64;
-        if !process_record(ctx, &chunk.data[r.start..r.end], r, index, &mut bytes) {
+        let data = &chunk.data[r.start..r.end];
+        if !process_record(ctx, data, r, index, &mut bytes, &mut cells) {
             failed += 1;
         }
     }
@@ -413,14 +417,41 @@ fn process_chunk(ctx: &Ctx, chunk: Chunk) -> Done {
     done
 }
 
+/// A record as read: raw (JSON, or CSV for missing-field guidance) or already validated.
+enum Record {
+    Raw(Result<RawSituation, InputError>),
+    Valid(Result<hoken_check::Situation, InputError>),
+}
+
 /// Processes one record into `out`; false when it is an error record.
-fn process_record(ctx: &Ctx, data: &[u8], r: &Rec, index: u64, out: &mut Vec<u8>) -> bool {
+fn process_record<'d>(
+    ctx: &Ctx,
+    data: &'d [u8],
+    r: &Rec,
+    index: u64,
+    out: &mut Vec<u8>,
+    cells: &mut Vec<Cow<'d, [u8]>>,
+) -> bool {
     let line = r.line + ctx.line_offset;
-    let (raw, id): (Result<RawSituation, InputError>, Option<String>) = match &ctx.csv {
-        Some((header, enc)) => batch::csv_record_to_raw(header, data, r.pre, *enc),
-        None => match r.pre {
-            Some(code) => (Err(InputError::new(code, None)), None),
-            None => (batch::json_record_to_raw(data), None),
+    let (input, id): (Record, Option<Cow<str>>) = match (&ctx.csv, r.pre) {
+        (_, Some(code)) => (Record::Raw(Err(InputError::new(code, None))), None),
+        // Missing-field guidance reads the raw record; assessments validate the cells directly.
+        (Some((header, enc)), None) if ctx.guide => {
+            let (raw, id) = batch::csv_record_to_raw(header, data, None, *enc);
+            (Record::Raw(raw), id.map(Cow::Owned))
+        }
+        (Some((header, enc)), None) => {
+            let (sit, id) = batch::csv_record_to_situation(header, data, None, *enc, cells);
+            (Record::Valid(sit), id)
+        }
+        // JSON: the common record straight to a Situation; anything else (every error
+        // included) through the raw record.
+        (None, None) => match (!ctx.guide)
+            .then(|| batch::json_record_to_situation(data))
+            .flatten()
+        {
+            Some(s) => (Record::Valid(Ok(s)), None),
+            None => (Record::Raw(batch::json_record_to_raw(data)), None),
         },
     };
     let with_id = matches!(
@@ -431,13 +462,29 @@ fn process_record(ctx: &Ctx, data: &[u8], r: &Rec, index: u64, out: &mut Vec<u8>
     if matches!(ctx.out, Out::JsonArray) && index > 0 {
         out.extend_from_slice(b",\n");
     }
-    let result = raw.and_then(|raw| {
-        if ctx.guide {
-            hoken_check::missing_fields(&raw).map(Result::Err)
-        } else {
-            hoken_check::assess_raw_with_pack(&raw, ctx.pack).map(Result::Ok)
+    // Assessments start from a validated record, whatever the input (the same errors as
+    // assess_raw_with_pack: validation first, then the pack check).
+    let input = match input {
+        Record::Raw(raw) if !ctx.guide => Record::Valid(raw.and_then(|r| r.validate())),
+        other => other,
+    };
+    let result = match input {
+        // A CSV summary row needs only the summary, certainty and warnings.
+        Record::Valid(sit) if matches!(ctx.out, Out::Csv { .. }) => {
+            match sit.and_then(|s| hoken_check::assess_brief_with_pack(&s, ctx.pack)) {
+                Ok(b) => {
+                    let _ = batch::write_brief_row(out, line, id_cell, &b);
+                    return true;
+                }
+                Err(e) => Err(e),
+            }
         }
-    });
+        Record::Valid(sit) => {
+            sit.and_then(|s| hoken_check::assess_valid_with_pack(&s, ctx.pack).map(Result::Ok))
+        }
+        // Missing-field guidance reads the raw record.
+        Record::Raw(raw) => raw.and_then(|raw| hoken_check::missing_fields(&raw).map(Result::Err)),
+    };
     // Writing into a Vec<u8> cannot fail.
     match result {
         Ok(Ok(a)) => {
