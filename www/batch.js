@@ -493,8 +493,25 @@ function barChart(titleKey, items, cls) {
     svg.append(t);
   });
   fig.append(svg);
+  fig.append(dataTable(items));
+  return fig;
+}
+
+/** The figures of a chart as a table (the chart itself is decorative), with an optional
+ * header row of catalog keys. */
+function dataTable(items, headKeys) {
   const table = document.createElement("table");
   table.className = "bp-data";
+  if (headKeys) {
+    const head = document.createElement("tr");
+    for (const k of headKeys) {
+      const th = document.createElement("th");
+      th.scope = "col";
+      put(th, k);
+      head.append(th);
+    }
+    table.append(head);
+  }
   for (const it of items) {
     const tr = document.createElement("tr");
     const th = document.createElement("th");
@@ -506,8 +523,7 @@ function barChart(titleKey, items, cls) {
     tr.append(th, td);
     table.append(tr);
   }
-  fig.append(table);
-  return fig;
+  return table;
 }
 
 /** A vertical bar chart of members by month of their last usable day. */
@@ -558,28 +574,7 @@ function monthChart(t, asOf) {
     svg.append(v, l);
   });
   fig.append(svg);
-  const table = document.createElement("table");
-  table.className = "bp-data";
-  const head = document.createElement("tr");
-  for (const k of ["batch.chart.month", "batch.chart.count"]) {
-    const th = document.createElement("th");
-    th.scope = "col";
-    put(th, k);
-    head.append(th);
-  }
-  table.append(head);
-  for (const it of items) {
-    const tr = document.createElement("tr");
-    const th = document.createElement("th");
-    th.scope = "row";
-    if (it.key) th.append(...nodes(it.key));
-    else th.textContent = it.label;
-    const td = document.createElement("td");
-    td.textContent = num(it.value);
-    tr.append(th, td);
-    table.append(tr);
-  }
-  fig.append(table);
+  fig.append(dataTable(items, ["batch.chart.month", "batch.chart.count"]));
   return fig;
 }
 
