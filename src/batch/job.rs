@@ -14,13 +14,13 @@
 //! by looking at a few lines.
 
 use super::{
-    next_csv_record, split_cells, write_csv_header, write_error_row, write_summary_row, Column,
-    CsvHeader, TextEncoding, MAX_RECORD_BYTES,
+    csv_record_to_situation, next_csv_record, split_cells, write_brief_row, write_csv_header,
+    write_error_row, Column, CsvHeader, TextEncoding, MAX_RECORD_BYTES,
 };
 use crate::error::{ErrorCode, InputError};
 use crate::pack::Pack;
-use crate::situation::{field_index, RawSituation, FIELDS};
-use crate::{Assessment, KakuninshoRoute};
+use crate::situation::{field_index, FIELDS};
+use crate::{Brief, KakuninshoRoute};
 use chrono::Datelike;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -59,11 +59,12 @@ pub struct BatchTallies {
 }
 
 impl BatchTallies {
-    fn count(&mut self, r: &Result<Assessment, InputError>) {
+    /// One row: its summary and as-of date, or its error.
+    fn count(&mut self, r: &Result<(Brief, crate::dates::NaiveDate), InputError>) {
         self.rows += 1;
         match r {
-            Ok(a) => {
-                let s = &a.summary;
+            Ok((b, as_of)) => {
+                let s = &b.summary;
                 let route = match s.kakuninsho_route {
                     KakuninshoRoute::NotYet => 0,
                     KakuninshoRoute::Automatic => 1,
@@ -75,7 +76,7 @@ impl BatchTallies {
                 if let Some(d) = until {
                     *self.usable_until.entry(month_key(d)).or_insert(0) += 1;
                 }
-                let ends_this_month = until.is_some_and(|d| month_key(d) == month_key(a.as_of));
+                let ends_this_month = until.is_some_and(|d| month_key(d) == month_key(*as_of));
                 if !s.kakuninsho_valid
                     && (s.kakuninsho_route == KakuninshoRoute::Automatic || ends_this_month)
                 {
@@ -114,9 +115,14 @@ pub struct Consumed {
 #[derive(Debug, Clone)]
 pub struct BatchJob {
     header: CsvHeader,
+    /// The header the rows are validated against: `header`, plus an `asOf` column at the end
+    /// when `as_of` is appended to every row.
+    valid_header: CsvHeader,
     enc: TextEncoding,
     /// Appended as an `asOf` cell to every row when no column is mapped to `asOf`.
     as_of: Option<String>,
+    /// A row with the `as_of` cell appended (reused from row to row).
+    row_buf: Vec<u8>,
     pack: Option<Pack>,
     lang: MessageLang,
     with_id: bool,
@@ -148,9 +154,16 @@ impl BatchJob {
             .columns
             .iter()
             .any(|c| matches!(c, Column::Field(f) if Some(*f) == as_of_index));
+        let as_of = as_of.filter(|_| !has_as_of);
+        let mut valid_header = header.clone();
+        if let (Some(_), Some(i)) = (&as_of, as_of_index) {
+            valid_header.columns.push(Column::Field(i));
+        }
         BatchJob {
             with_id: header.has_id(),
-            as_of: as_of.filter(|_| !has_as_of),
+            as_of,
+            valid_header,
+            row_buf: Vec::new(),
             header,
             enc,
             pack,
@@ -246,7 +259,9 @@ impl BatchJob {
         c
     }
 
-    /// One record → its row (the CLI's `process_record` for CSV in, CSV out).
+    /// One record → its row: the CLI's `process_record` for CSV in, CSV out (cells straight to
+    /// a validated Situation, then the summary-only evaluation), so the page writes the CLI's
+    /// bytes. A fixed as-of date is appended to the record as one more cell.
     fn record(
         &mut self,
         data: &[u8],
@@ -255,12 +270,29 @@ impl BatchJob {
         out: &mut Vec<u8>,
         errors: &mut Vec<u8>,
     ) {
-        let (raw, id) = self.to_raw(data, pre);
+        let mut row_buf = std::mem::take(&mut self.row_buf);
+        let data = match (&self.as_of, pre) {
+            (Some(as_of), None) => {
+                row_buf.clear();
+                row_buf.extend_from_slice(data);
+                row_buf.push(b',');
+                row_buf.extend_from_slice(as_of.as_bytes());
+                &row_buf[..]
+            }
+            _ => data,
+        };
+        let mut cells = Vec::new();
+        let (sit, id) = match pre {
+            Some(code) => (Err(InputError::new(code, None)), None),
+            None => csv_record_to_situation(&self.valid_header, data, None, self.enc, &mut cells),
+        };
         let id_cell = self.with_id.then_some(id.as_deref());
-        let result = raw.and_then(|raw| crate::assess_raw_with_pack(&raw, self.pack.as_ref()));
+        let result = sit.and_then(|s| {
+            crate::assess_brief_with_pack(&s, self.pack.as_ref()).map(|b| (b, s.as_of))
+        });
         match &result {
-            Ok(a) => {
-                let _ = write_summary_row(out, line, id_cell, a);
+            Ok((b, _)) => {
+                let _ = write_brief_row(out, line, id_cell, b);
             }
             Err(e) => {
                 let message = match self.lang {
@@ -273,41 +305,7 @@ impl BatchJob {
             }
         }
         self.tallies.count(&result);
-    }
-
-    /// `csv_record_to_raw`, with the fixed as-of date appended as one more cell.
-    fn to_raw(
-        &self,
-        record: &[u8],
-        pre: Option<ErrorCode>,
-    ) -> (Result<RawSituation, InputError>, Option<String>) {
-        let Some(as_of) = &self.as_of else {
-            return super::csv_record_to_raw(&self.header, record, pre, self.enc);
-        };
-        if let Some(code) = pre {
-            return (Err(InputError::new(code, None)), None);
-        }
-        let mut cells = Vec::with_capacity(self.header.len());
-        split_cells(record, &mut cells);
-        let Some(decoded) = super::decode_cells(&cells, self.enc) else {
-            return (Err(InputError::new(ErrorCode::InvalidEncoding, None)), None);
-        };
-        let (mut raw, id) = self.header.row(&decoded);
-        if let Ok(r) = &mut raw {
-            // Only when the row itself has no asOf (no column is mapped to it).
-            let mut names: Vec<&str> = Vec::with_capacity(self.header.len() + 1);
-            let mut values: Vec<&str> = Vec::with_capacity(self.header.len() + 1);
-            for (col, cell) in self.header.columns.iter().zip(decoded.iter()) {
-                if let Column::Field(f) = col {
-                    names.push(FIELDS[*f].0);
-                    values.push(cell.as_ref());
-                }
-            }
-            names.push("asOf");
-            values.push(as_of);
-            *r = RawSituation::from_csv_row(&names, &values);
-        }
-        (raw, id.map(str::to_string))
+        self.row_buf = row_buf;
     }
 }
 
