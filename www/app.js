@@ -15,7 +15,10 @@ for (const name of ["lang", "insurer-kind", "as-of"]) {
 const pack = query.get("pack");
 if (pack && !pack.startsWith("#")) el.setAttribute("pack", pack);
 if (!LANGS.includes(el.getAttribute("lang"))) el.setAttribute("lang", "ja");
-el.hcPage = true;
+// The page owns the address (history, the answers' link) — but not inside an insurer's iframe
+// (?embed=1): there a history entry would be one more step of the host site's back button and a
+// link would open the bare embed, so the element behaves as on an insurer's own page.
+if (query.get("embed") !== "1") el.hcPage = true;
 
 function currentLang() { return el.getAttribute("lang"); }
 

@@ -49,6 +49,7 @@ test("the iframe takes its content's height and follows it as it grows and shrin
   const { context, page, frame, errors } = await open("grow.html", iframeSnippet(page0.url, host.origin));
   await frame.locator("[data-action=start]").waitFor();
   const start = await waitSized(page, frame);
+  const historyBefore = await page.evaluate(() => history.length);
   // The start screen is taller than the 400 px the snippet begins with: the iframe grew.
   assert.ok(start > 400, `start screen height ${start}`);
   // In embed mode the site header and footer are hidden (embed.css): they are there, not shown.
@@ -73,6 +74,11 @@ test("the iframe takes its content's height and follows it as it grows and shrin
   await frame.locator("[data-action=see-answer]").click();
   await frame.locator("[data-section=docs]").waitFor();
   const answer = await waitSized(page, frame);
+  // In the frame the check owns no address: no step of it lands in the host's back button, and
+  // there is no "link to these answers" (it would open the bare embed).
+  assert.equal(await page.evaluate(() => history.length), historyBefore, "history entries added by the framed check");
+  assert.equal(await frame.locator("[data-action=reception]").count(), 1, "the answer's keep buttons are there");
+  assert.equal(await frame.locator("[data-action=link]").count(), 0, "a link button in the frame");
   await frame.locator("details.more > summary").click();
   const opened = await waitSized(page, frame);
   assert.ok(opened > answer, `「詳しく」 open ${opened} > closed ${answer}`);
