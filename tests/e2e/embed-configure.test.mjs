@@ -84,7 +84,7 @@ test("choosing options changes the snippet and the CSP lines", async () => {
   s = await snippet(page);
   assert.equal(s, `<script type="module" src="${o}/hoken-check-element.js"></script>\n` +
     `<hoken-check lang="en" insurer-kind="kokuho" as-of="2026-12-01" pack="https://packs.example.jp/pack.json" events="summary"></hoken-check>`);
-  assert.equal(await csp(page), `script-src ${o} 'wasm-unsafe-eval';\nconnect-src ${o} https://packs.example.jp;\nstyle-src ${o}`);
+  assert.equal(await csp(page), `script-src ${o} 'wasm-unsafe-eval';\nconnect-src ${o} https://packs.example.jp`);
   assert.equal(await page.locator("#theme-css").textContent(), "hoken-check {\n  --hoken-check-accent: #006400;\n  --hoken-check-radius: 4px;\n}");
   // Element mode has no host origin or background; iframe mode no events or colours.
   assert.equal(await page.locator("#host-origin").isVisible(), false);

@@ -81,19 +81,20 @@ test("iframe mode without script-src for the sizer: the check works but keeps th
   await context.close();
 });
 
-// Element mode needs <hoken-check> (www/hoken-check-element.js, built by the `element` branch of
-// issue 8). Until it is there, these two are skipped — said here and in the report, not faked.
-const noElement = !fs.existsSync(path.join(WWW, "hoken-check-element.js")) && "needs www/hoken-check-element.js (element branch)";
-
-test("element mode under default-src 'none' plus the guide's lines: works", { skip: noElement }, async () => {
+// Element mode: <hoken-check> from www/hoken-check-element.js. The guide's lines have no
+// style-src, so default-src 'none' also stands for style-src: the element must still be styled.
+test("element mode under default-src 'none' plus the guide's lines: works", async () => {
   const lines = hostCsp("element", A());
   const { context, page, violations } = await openStrict("element-strict.html", lines, elementSnippet(A()));
   await page.locator("hoken-check button").first().waitFor({ timeout: 15000 });
   assert.deepEqual(await violations(), []);
+  // Styled without style-src: the primary button has the element's accent, not the UA's grey.
+  const bg = await page.locator("hoken-check button.btn").first().evaluate((b) => getComputedStyle(b).backgroundColor);
+  assert.equal(bg, "rgb(0, 23, 193)", "the element's button colour (#0017c1) under default-src 'none'");
   await context.close();
 });
 
-test("element mode without 'wasm-unsafe-eval': the engine is blocked, reported as script-src", { skip: noElement }, async () => {
+test("element mode without 'wasm-unsafe-eval': the engine is blocked, reported as script-src", async () => {
   const lines = hostCsp("element", A()).map((l) => l.replace(" 'wasm-unsafe-eval'", ""));
   const { context, page, violations } = await openStrict("element-nowasm.html", lines, elementSnippet(A()));
   await page.waitForFunction(() => window.violations.length > 0, null, { timeout: 15000 });
