@@ -281,9 +281,9 @@ function decodeRow(R, base) {
 // --- the API ------------------------------------------------------------------------------------------
 
 // --- insurer packs (RULES.md §15, packs/pack.schema.json) ---------------------------------------
-// A pack crosses as a plain tree that this file has bounded: JSON.stringify (getters, Proxies,
-// cycles, BigInt throw here, inside `try`) → size check → JSON.parse → depth check. Rust
-// (src/pack.rs) validates every field and owns every message.
+// A pack crosses as JSON text that this file has bounded: JSON.stringify (getters, Proxies,
+// cycles, BigInt throw here, inside `try`) → size check → JSON.parse → depth check → the text.
+// Rust (src/pack.rs) reads the text, validates every field and owns every message.
 const PACK_TEXT_LIMIT = 1 << 20; // far above the pack size limit, which Rust checks exactly
 const PACK_DEPTH_LIMIT = 16; // the schema is 4 levels deep
 const WITH_PACK = 4; // assessInput's mode bit (src/wasm.rs)
@@ -321,7 +321,7 @@ function usePack(options) {
   const tree = JSON.parse(text);
   if (!depthWithin(tree, PACK_DEPTH_LIMIT)) throw wasm.boundaryError("packTooLarge", undefined);
   lastPack = undefined;
-  wasm.setPack(tree);
+  wasm.setPack(text);
   lastPack = pack;
   return WITH_PACK;
 }

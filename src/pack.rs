@@ -11,8 +11,9 @@
 //! version and hash ([`PackCitation`]).
 //!
 //! The schema is `packs/pack.schema.json`; this module is its validator. Input arrives either
-//! as JSON text ([`Pack::from_json`], native only) or through any serde [`Deserializer`]
-//! ([`Pack::from_deserializer`], so `src/wasm.rs` can feed it a JS object). Both read into a
+//! as JSON text ([`Pack::from_json`], read by this module's own small JSON reader — the wasm
+//! module's only way in) or through any serde [`Deserializer`] ([`Pack::from_deserializer`],
+//! e.g. a `serde_json::Value`). Both read into a
 //! plain tree first and then check it field by field, so every error names its **path** in the
 //! pack (`contact.phone`, `kakuninsho.validity.until`) with a stable code and messages in
 //! Japanese and English; unknown fields are errors; the input's values are never echoed.
@@ -400,18 +401,28 @@ impl Pack {
     ///
     /// # Errors
     /// A [`PackError`] naming the path: `packTooLarge` over [`MAX_PACK_BYTES`], `malformedPack`
-    /// for text that is not JSON, and the field errors of [`Pack::from_deserializer`].
-    #[cfg(not(target_arch = "wasm32"))]
+    /// for text that is not JSON, `duplicateField` for a key given twice in one object, and the
+    /// field errors of [`Pack::from_deserializer`].
     pub fn from_json(text: &str) -> Result<Pack, PackError> {
         if text.len() > MAX_PACK_BYTES {
             return Err(PackError::new(PackErrorCode::PackTooLarge, ""));
         }
-        let tree: Tree = serde_json::from_str(text).map_err(|e| read_error(&e.to_string()))?;
-        Pack::from_tree(&tree)
+        Pack::from_tree(&parse_tree(text)?)
     }
 
-    /// Validates a pack arriving through any serde [`Deserializer`] (a JS object through
-    /// `serde-wasm-bindgen`, a `serde_json::Value` …).
+    /// [`Pack::from_json`] for the JSON text of a pack that `js/api.js` has already bounded
+    /// (at most 1 MiB of `JSON.stringify` output, depth checked): the size limit is the tree's
+    /// weight, as for a pack handed over as an object.
+    ///
+    /// # Errors
+    /// As [`Pack::from_json`].
+    pub fn from_bounded_json(text: &str) -> Result<Pack, PackError> {
+        Pack::from_tree(&parse_tree(text)?)
+    }
+
+    /// Validates a pack arriving through any serde [`Deserializer`] (a `serde_json::Value` …).
+    /// JSON text goes through [`Pack::from_json`] instead, whose reader needs no serde (the
+    /// wasm module uses only that one).
     ///
     /// # Errors
     /// A [`PackError`] naming the path for unknown fields, missing fields, wrong types,
@@ -817,6 +828,295 @@ fn canonical_string(s: &str, out: &mut String) {
     out.push('"');
 }
 
+// ------------------------------------------------------------------------------------------
+// JSON text to a tree, by hand (RFC 8259). The wasm module reads packs with this instead of
+// serde's deserializer machinery, whose error messages pull in float formatting: reading a
+// pack through serde-wasm-bindgen was ~22 KB of the ~88 KB (brotli) module. A test holds it to
+// serde_json on the same text (same tree, or both refuse).
+// ------------------------------------------------------------------------------------------
+
+/// Nesting deeper than this is refused as `malformedPack` (serde_json's limit, too).
+const MAX_JSON_DEPTH: usize = 128;
+
+fn malformed() -> PackError {
+    PackError::new(PackErrorCode::MalformedPack, "")
+}
+
+/// `text` as a [`Tree`]: `malformedPack` for anything that is not one JSON value (with white
+/// space around it), `duplicateField` naming a key given twice in one object.
+fn parse_tree(text: &str) -> Result<Tree, PackError> {
+    let mut p = JsonText {
+        b: text.as_bytes(),
+        i: 0,
+    };
+    let tree = p.value(0)?;
+    p.ws();
+    if p.i == p.b.len() {
+        Ok(tree)
+    } else {
+        Err(malformed())
+    }
+}
+
+struct JsonText<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl JsonText<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.i += 1;
+        }
+    }
+
+    fn eat(&mut self, c: u8) -> bool {
+        let hit = self.peek() == Some(c);
+        if hit {
+            self.i += 1;
+        }
+        hit
+    }
+
+    fn word(&mut self, word: &[u8], t: Tree) -> Result<Tree, PackError> {
+        if self.b.get(self.i..self.i + word.len()) == Some(word) {
+            self.i += word.len();
+            Ok(t)
+        } else {
+            Err(malformed())
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Tree, PackError> {
+        if depth > MAX_JSON_DEPTH {
+            return Err(malformed());
+        }
+        self.ws();
+        match self.peek() {
+            Some(b'{') => {
+                self.i += 1;
+                self.object(depth)
+            }
+            Some(b'[') => {
+                self.i += 1;
+                self.array(depth)
+            }
+            Some(b'"') => {
+                self.i += 1;
+                self.string().map(Tree::String)
+            }
+            Some(b't') => self.word(b"true", Tree::Bool(true)),
+            Some(b'f') => self.word(b"false", Tree::Bool(false)),
+            Some(b'n') => self.word(b"null", Tree::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => Err(malformed()),
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Tree, PackError> {
+        let mut out = Vec::new();
+        self.ws();
+        if self.eat(b']') {
+            return Ok(Tree::Array(out));
+        }
+        loop {
+            out.push(self.value(depth + 1)?);
+            self.ws();
+            if self.eat(b']') {
+                return Ok(Tree::Array(out));
+            }
+            if !self.eat(b',') {
+                return Err(malformed());
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Tree, PackError> {
+        let mut out: Vec<(String, Tree)> = Vec::new();
+        self.ws();
+        if self.eat(b'}') {
+            return Ok(Tree::Object(out));
+        }
+        loop {
+            self.ws();
+            if !self.eat(b'"') {
+                return Err(malformed());
+            }
+            let key = self.string()?;
+            self.ws();
+            if !self.eat(b':') {
+                return Err(malformed());
+            }
+            let v = self.value(depth + 1)?;
+            if out.iter().any(|(k, _)| *k == key) {
+                let key: String = key.chars().take(64).collect();
+                return Err(PackError::new(PackErrorCode::DuplicateField, &key));
+            }
+            out.push((key, v));
+            self.ws();
+            if self.eat(b'}') {
+                return Ok(Tree::Object(out));
+            }
+            if !self.eat(b',') {
+                return Err(malformed());
+            }
+        }
+    }
+
+    /// The rest of a string after its opening quote.
+    fn string(&mut self) -> Result<String, PackError> {
+        let mut out = String::new();
+        loop {
+            let start = self.i;
+            while let Some(c) = self.peek() {
+                if c == b'"' || c == b'\\' || c < 0x20 {
+                    break;
+                }
+                self.i += 1;
+            }
+            // Cut only at ASCII bytes of valid UTF-8 text: always whole characters.
+            let run = self.b.get(start..self.i).ok_or_else(malformed)?;
+            out.push_str(std::str::from_utf8(run).map_err(|_| malformed())?);
+            match self.peek() {
+                Some(b'"') => {
+                    self.i += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.i += 1;
+                    let e = self.peek().ok_or_else(malformed)?;
+                    self.i += 1;
+                    out.push(match e {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => self.escaped_char()?,
+                        _ => return Err(malformed()),
+                    });
+                }
+                // A control character, or the end of the text.
+                _ => return Err(malformed()),
+            }
+        }
+    }
+
+    /// The character of a `\uXXXX` escape (after the `u`), a surrogate pair taking two.
+    fn escaped_char(&mut self) -> Result<char, PackError> {
+        let hi = self.hex4()?;
+        let code = if (0xD800..0xDC00).contains(&hi) {
+            if !(self.eat(b'\\') && self.eat(b'u')) {
+                return Err(malformed());
+            }
+            let lo = self.hex4()?;
+            if !(0xDC00..0xE000).contains(&lo) {
+                return Err(malformed());
+            }
+            0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+        } else {
+            hi
+        };
+        // A lone low surrogate is no character.
+        char::from_u32(code).ok_or_else(malformed)
+    }
+
+    fn hex4(&mut self) -> Result<u32, PackError> {
+        let mut v = 0u32;
+        for _ in 0..4 {
+            let d = char::from(self.peek().ok_or_else(malformed)?)
+                .to_digit(16)
+                .ok_or_else(malformed)?;
+            v = v * 16 + d;
+            self.i += 1;
+        }
+        Ok(v)
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?` as an `f64`. The digits are
+    /// gathered exactly while they fit a `u64`, so a whole number is the same `f64` serde_json
+    /// makes of it (all a valid pack holds); a number that is not whole, or has more digits,
+    /// may differ in its last bits (it only needs to be not whole, or out of range). Without
+    /// float parsing or formatting code; a number beyond `f64` is `malformedPack`.
+    fn number(&mut self) -> Result<Tree, PackError> {
+        let negative = self.eat(b'-');
+        let mut exact: Option<u64> = Some(0);
+        let mut approx = 0.0f64;
+        let mut scale: i32 = 0;
+        let mut digit = |d: u8| {
+            exact = exact
+                .and_then(|m| m.checked_mul(10))
+                .and_then(|m| m.checked_add(u64::from(d)));
+            approx = approx * 10.0 + f64::from(d);
+        };
+        let mut int_digits = 0;
+        let mut leading_zero = false;
+        while let Some(c @ b'0'..=b'9') = self.peek() {
+            if leading_zero {
+                return Err(malformed());
+            }
+            leading_zero = int_digits == 0 && c == b'0';
+            digit(c - b'0');
+            int_digits += 1;
+            self.i += 1;
+        }
+        if int_digits == 0 {
+            return Err(malformed());
+        }
+        if self.eat(b'.') {
+            let mut frac_digits = 0;
+            while let Some(c @ b'0'..=b'9') = self.peek() {
+                digit(c - b'0');
+                scale = scale.saturating_sub(1);
+                frac_digits += 1;
+                self.i += 1;
+            }
+            if frac_digits == 0 {
+                return Err(malformed());
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.i += 1;
+            let exp_negative = self.eat(b'-');
+            if !exp_negative {
+                self.eat(b'+');
+            }
+            let mut exp: i32 = 0;
+            let mut exp_digits = 0;
+            while let Some(c @ b'0'..=b'9') = self.peek() {
+                exp = exp.saturating_mul(10).saturating_add(i32::from(c - b'0'));
+                exp_digits += 1;
+                self.i += 1;
+            }
+            if exp_digits == 0 {
+                return Err(malformed());
+            }
+            scale = scale.saturating_add(if exp_negative { -exp } else { exp });
+        }
+        // One rounding from the exact digits where they fit (as serde_json's `n as f64`).
+        #[allow(clippy::cast_precision_loss)]
+        let digits = exact.map_or(approx, |m| m as f64);
+        let magnitude = if digits == 0.0 {
+            0.0
+        } else if scale >= 0 {
+            digits * 10f64.powi(scale)
+        } else {
+            digits / 10f64.powi(scale.saturating_neg())
+        };
+        if !magnitude.is_finite() {
+            return Err(malformed());
+        }
+        Ok(Tree::Number(if negative { -magnitude } else { magnitude }))
+    }
+}
+
 impl<'de> Deserialize<'de> for Tree {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Tree, D::Error> {
         d.deserialize_any(TreeVisitor)
@@ -1001,5 +1301,156 @@ impl<'a> Obj<'a> {
             source,
             verified_on: self.required_date("verifiedOn")?,
         })
+    }
+}
+
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
+mod json_reader_tests {
+    //! The hand-written JSON reader against serde_json (through the same [`Tree`] visitor, which
+    //! is how packs were read before): the same tree, or both refuse with the same code.
+    use super::{parse_tree, read_error, PackError, Tree};
+    use proptest::prelude::*;
+
+    fn by_serde(text: &str) -> Result<Tree, PackError> {
+        serde_json::from_str::<Tree>(text).map_err(|e| read_error(&e.to_string()))
+    }
+
+    /// Equal trees; a number that is not whole may differ in its last bits (only whole numbers
+    /// are valid in a pack, and they are exact in both).
+    fn same(a: &Tree, b: &Tree) -> bool {
+        match (a, b) {
+            // Whole numbers below 2^64 are exact in both; others may differ in the last bits.
+            (Tree::Number(x), Tree::Number(y))
+                if x.fract() != 0.0 || y.fract() != 0.0 || x.abs() >= 1.8e19 =>
+            {
+                (x.fract() != 0.0) == (y.fract() != 0.0) && ((x - y) / y).abs() < 1e-12
+            }
+            (Tree::Array(x), Tree::Array(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q))
+            }
+            (Tree::Object(x), Tree::Object(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|((k, p), (l, q))| k == l && same(p, q))
+            }
+            _ => a == b,
+        }
+    }
+
+    fn agree(text: &str) {
+        match (parse_tree(text), by_serde(text)) {
+            (Ok(a), Ok(b)) => assert!(same(&a, &b), "{text:?}: {a:?} != {b:?}"),
+            (Err(a), Err(b)) => {
+                assert_eq!(a.code, b.code, "{text:?}");
+                assert_eq!(a.path, b.path, "{text:?}");
+            }
+            (a, b) => panic!("{text:?}: ours {a:?}, serde_json {b:?}"),
+        }
+    }
+
+    #[test]
+    fn agrees_with_serde_json_on_hand_picked_texts() {
+        let deep_ok = format!("{}{}", "[".repeat(100), "]".repeat(100));
+        let too_deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        for text in [
+            "{}",
+            "[]",
+            " \t\r\n{ \"a\" : [ 1 , true , false , null , \"x\" ] } \n",
+            r#"{"schemaVersion":1,"who":{"name":"渋谷区","insurerKind":"kokuho"}}"#,
+            "0",
+            "-0",
+            "1.0",
+            "1e2",
+            "1E+2",
+            "1e-2",
+            "-12.5e3",
+            "123456789012345678901234567890",
+            "9007199254740993",
+            "1e400",
+            "01",
+            "1.",
+            ".5",
+            "+1",
+            "1e",
+            "-",
+            "NaN",
+            "Infinity",
+            r#""\u00e9\ud83d\ude00\n\t\"\\\/\b\f\r""#,
+            r#""\ud800""#,
+            r#""\udc00""#,
+            r#""\ud800\u0041""#,
+            r#""\u12""#,
+            r#""\x""#,
+            "\"a\u{1}b\"",
+            "\"unterminated",
+            "[1,]",
+            "{\"a\":1,}",
+            "{\"a\" 1}",
+            "{a:1}",
+            "{\"a\":1}{}",
+            "[1 2]",
+            "tru",
+            "nul",
+            "",
+            "   ",
+            "\u{feff}{}",
+            r#"{"a":1,"a":2}"#,
+            r#"{"x":{"k":1,"k":[1}}"#,
+            r#"{"x":{"k":1,"k":2}}"#,
+            &deep_ok,
+            &too_deep,
+        ] {
+            agree(text);
+        }
+    }
+
+    fn json_value() -> impl Strategy<Value = serde_json::Value> {
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::Bool),
+            any::<i64>().prop_map(serde_json::Value::from),
+            (-1e6f64..1e6).prop_map(serde_json::Value::from),
+            "\\PC{0,12}".prop_map(serde_json::Value::String),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+                prop::collection::vec(("[a-z\u{3042}-\u{3093}]{0,6}", inner), 0..6)
+                    .prop_map(|kv| serde_json::Value::Object(kv.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Any JSON value, compact or pretty: the same tree.
+        #[test]
+        fn reads_any_json_as_serde_json_does(v in json_value(), pretty in any::<bool>()) {
+            let text = if pretty {
+                serde_json::to_string_pretty(&v).unwrap()
+            } else {
+                serde_json::to_string(&v).unwrap()
+            };
+            agree(&text);
+        }
+
+        /// The same text with one byte cut out or replaced: both accept the same tree, or both
+        /// refuse with the same code.
+        #[test]
+        fn refuses_what_serde_json_refuses(
+            v in json_value(),
+            at in any::<prop::sample::Index>(),
+            byte in prop::sample::select(b"{}[],:\"\\ 0-.eEtfnu".to_vec()),
+            cut in any::<bool>(),
+        ) {
+            let mut bytes = serde_json::to_string(&v).unwrap().into_bytes();
+            if !bytes.is_empty() {
+                let i = at.index(bytes.len());
+                if cut { bytes.remove(i); } else { bytes[i] = byte; }
+            }
+            if let Ok(text) = String::from_utf8(bytes) {
+                agree(&text);
+            }
+        }
     }
 }

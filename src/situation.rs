@@ -1,7 +1,7 @@
 //! The Situation (input) of the contract, and its validation.
 //!
 //! This is the only place where strings become dates and enum values. Input arrives as a
-//! [`RawSituation`] — any serde format (JSON, a JS object through serde-wasm-bindgen) or a CSV
+//! [`RawSituation`] — any serde format (JSON …) or a CSV
 //! row — and [`RawSituation::validate`] turns it into a typed [`Situation`] or an
 //! [`InputError`] that names the field. Values are never echoed back in errors.
 

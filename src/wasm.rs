@@ -117,17 +117,16 @@ fn pack_error(e: &PackError) -> JsValue {
 }
 
 /// Validates an insurer pack (RULES.md §15, `packs/pack.schema.json`) and keeps it for the
-/// calls of `assessInput` with the pack bit. `js/api.js` hands over only a plain tree it has
-/// bounded itself (`JSON.parse` of at most the pack size limit, depth checked), so no getter,
-/// Proxy or deep structure reaches serde-wasm-bindgen.
+/// calls of `assessInput` with the pack bit. `js/api.js` hands over only the JSON text it has
+/// bounded itself (`JSON.stringify` of at most 1 MiB, depth checked), so no getter, Proxy or
+/// deep structure reaches the module; the text is read by src/pack.rs's own JSON reader.
 ///
 /// # Errors
 /// A `HokenCheckError` whose `code` is the pack's error code (`wrongType`, `unknownField` …)
 /// and whose `field` is the path in the pack (`contact.phone`).
 #[wasm_bindgen(js_name = setPack)]
-pub fn set_pack(value: JsValue) -> Result<(), JsValue> {
-    let pack = Pack::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
-        .map_err(|e| pack_error(&e))?;
+pub fn set_pack(text: &str) -> Result<(), JsValue> {
+    let pack = Pack::from_bounded_json(text).map_err(|e| pack_error(&e))?;
     PACK.with(|p| *p.borrow_mut() = Some(pack));
     Ok(())
 }
@@ -505,13 +504,14 @@ mod batch_page {
         batch::find_record_start(buf, expected as usize, at_eof).map_or(-1.0, |i| i as f64)
     }
 
-    /// Validates an insurer pack given as a plain tree (`JSON.parse` of the file).
+    /// Validates an insurer pack given as the text of its file.
     ///
     /// # Errors
-    /// The pack's `HokenCheckError`: its `field` is the path in the pack.
+    /// The pack's `HokenCheckError`: its `field` is the path in the pack (`malformedPack` for
+    /// text that is not JSON, `packTooLarge` over 64 KiB).
     #[wasm_bindgen(js_name = batchCheckPack)]
-    pub fn batch_check_pack(value: JsValue) -> Result<(), JsValue> {
-        Pack::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
+    pub fn batch_check_pack(text: &str) -> Result<(), JsValue> {
+        Pack::from_json(text)
             .map(|_| ())
             .map_err(|e| pack_error(&e))
     }
@@ -528,7 +528,7 @@ mod batch_page {
     impl BatchRun {
         /// A run for the header `names` mapped to `columns` (column codes), `encoding`
         /// (`utf-8` / `shift_jis`), a fixed as-of date used when no column is `asOf`, a pack
-        /// (a plain tree, or `null`) and the message language (`ja` / `en`).
+        /// (the text of its file, or `null`) and the message language (`ja` / `en`).
         ///
         /// # Errors
         /// The pack's `HokenCheckError`.
@@ -538,16 +538,12 @@ mod batch_page {
             columns: Vec<i32>,
             encoding_name: &str,
             as_of: Option<String>,
-            pack: JsValue,
+            pack: Option<String>,
             lang: &str,
         ) -> Result<BatchRun, JsValue> {
-            let pack = if pack.is_null() || pack.is_undefined() {
-                None
-            } else {
-                Some(
-                    Pack::from_deserializer(serde_wasm_bindgen::Deserializer::from(pack))
-                        .map_err(|e| pack_error(&e))?,
-                )
+            let pack = match pack {
+                Some(text) => Some(Pack::from_json(&text).map_err(|e| pack_error(&e))?),
+                None => None,
             };
             let columns = columns.into_iter().map(batch::column_from_code).collect();
             let lang = if lang == "en" {

@@ -225,12 +225,8 @@ async function choosePack(file) {
     }
   };
   if (file.size > MAX_PACK_BYTES) return fail({ message: `packTooLarge (> ${MAX_PACK_BYTES} bytes)`, messageJa: `パックが大きすぎます(${MAX_PACK_BYTES}バイトまで)。` });
-  let value;
-  try {
-    value = JSON.parse(await file.text());
-  } catch (e) {
-    return fail({ message: "malformedPack: not JSON", messageJa: "パックが JSON として読めません。" });
-  }
+  // The engine reads the text itself (not JSON: malformedPack, as the CLI's --pack says).
+  const value = await file.text();
   try {
     batchCheckPack(value);
   } catch (e) {
