@@ -43,6 +43,12 @@ pub use job::{
 pub const MAX_QUOTED_LINES: usize = 16;
 /// A CSV record (or JSON Lines line) longer than this is an error record (no real one is).
 pub const MAX_RECORD_BYTES: usize = 64 * 1024;
+/// Above this many buffered bytes without a CSV record or JSON Lines line end, the record is
+/// cut as `tooLarge` (the CLI's stream and the batch page's [`BatchJob`] alike).
+pub const MAX_PENDING: usize = 2 * MAX_RECORD_BYTES;
+/// Above this many buffered bytes, a JSON value of an array or a concatenated stream that has
+/// not ended is cut as `tooLarge`, and nothing after it is read (no record can follow sensibly).
+pub const MAX_JSON_VALUE_BYTES: usize = 16 * 1024 * 1024;
 
 /// Character encodings of CSV input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,7 +15,7 @@
 
 use super::{
     csv_record_to_situation, next_csv_record, split_cells, write_brief_row, write_csv_header,
-    write_error_row, Column, CsvHeader, TextEncoding, MAX_RECORD_BYTES,
+    write_error_row, Column, CsvHeader, TextEncoding, MAX_PENDING,
 };
 use crate::error::{ErrorCode, InputError};
 use crate::pack::Pack;
@@ -24,9 +24,6 @@ use crate::{Brief, KakuninshoRoute};
 use chrono::Datelike;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-
-/// Above this many bytes without a record end, the record is cut as `tooLarge` (as the CLI).
-const MAX_PENDING: usize = 2 * MAX_RECORD_BYTES;
 
 /// The [`KakuninshoRoute`] values in the order of [`BatchTallies::routes`].
 pub const ROUTES: [&str; 4] = ["notYet", "automatic", "application", "notNeeded"];

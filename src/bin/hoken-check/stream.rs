@@ -14,7 +14,9 @@
 //! writer) are in the library's `batch` module, shared with the batch page.
 
 use crate::render::Catalog;
-use hoken_check::batch::{self, ArrayStep, CsvHeader, TextEncoding, MAX_RECORD_BYTES};
+use hoken_check::batch::{
+    self, ArrayStep, CsvHeader, TextEncoding, MAX_JSON_VALUE_BYTES, MAX_PENDING, MAX_RECORD_BYTES,
+};
 use hoken_check::situation::RawSituation;
 use hoken_check::{ErrorCode, InputError};
 use serde_json::{json, Value};
@@ -29,8 +31,6 @@ use std::time::{Duration, Instant};
 const CHUNK_RECORDS: usize = 1024;
 /// Bytes read per `read` call.
 const READ_SIZE: usize = 256 * 1024;
-/// Above this many buffered bytes without a record end, the record is cut as `tooLarge`.
-const MAX_PENDING: usize = 2 * MAX_RECORD_BYTES;
 
 /// What to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1006,7 +1006,7 @@ fn produce<R: Read>(
                     inp.advance(n);
                     break;
                 }
-                None if inp.rest().len() > 16 * 1024 * 1024 => {
+                None if inp.rest().len() > MAX_JSON_VALUE_BYTES => {
                     let line = inp.line;
                     push!(&[], line, Some(ErrorCode::TooLarge));
                     // Nothing sensible follows an endless value.
@@ -1051,7 +1051,7 @@ fn produce<R: Read>(
                         }
                         break;
                     }
-                    None if inp.rest().len() > 16 * 1024 * 1024 => {
+                    None if inp.rest().len() > MAX_JSON_VALUE_BYTES => {
                         let line = inp.line;
                         push!(&[], line, Some(ErrorCode::TooLarge));
                         inp.drain()?;
