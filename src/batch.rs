@@ -762,19 +762,14 @@ mod direct_json {
                 let Some(idx) = key.and_then(field_index) else {
                     return Ok(Direct(None));
                 };
-                let value = match map.next_value::<Value<'de>>()? {
-                    Value::Null => FieldRef::Null,
-                    Value::Bool(v) => FieldRef::Bool(v),
-                    Value::Str(v) => FieldRef::Str(v),
-                    Value::List(ref items) => {
-                        if b.set(idx, FieldRef::Strs(items)).is_err() {
-                            return Ok(Direct(None));
-                        }
-                        continue;
-                    }
+                let set = match map.next_value::<Value<'de>>()? {
+                    Value::Null => b.set(idx, FieldRef::Null),
+                    Value::Bool(v) => b.set(idx, FieldRef::Bool(v)),
+                    Value::Str(v) => b.set(idx, FieldRef::Str(v)),
+                    Value::List(items) => b.set(idx, FieldRef::Strs(&items)),
                     Value::Other => return Ok(Direct(None)),
                 };
-                if b.set(idx, value).is_err() {
+                if set.is_err() {
                     return Ok(Direct(None));
                 }
             }
