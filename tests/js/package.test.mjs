@@ -10,7 +10,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { after, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { PKG, REPO, childEnv, packAndInstall, requireBuilt, runOk } from "./consumer/fixture.mjs";
-import { EXAMPLES, EXPECTED, assertPageResult, browser, closeBrowser, openPage, pageHtml, pageScript, serve } from "./consumer/browser.mjs";
+import { EXAMPLES, EXPECTED, assertOneWasm, assertPageResult, browser, closeBrowser, openPage, pageHtml, pageScript, serve } from "./consumer/browser.mjs";
 
 // --- shared, lazily built fixtures (each test works alone; after() removes everything) ----------
 
@@ -287,8 +287,7 @@ export default {
     try {
       const r = await openPage(`${server.origin}/index.html`);
       assertPageResult(r, server.origin);
-      assert.equal(r.wasmResponses.length, 1, "the .wasm was fetched once");
-      assert.equal(r.wasmResponses[0].type, "application/wasm");
+      assertOneWasm(r);
     } finally {
       await server.close();
     }
@@ -310,9 +309,8 @@ export default {
       const origin = new URL(server.resolvedUrls.local[0]).origin;
       const r = await openPage(`${origin}/index.html`);
       assertPageResult(r, origin);
-      assert.equal(r.wasmResponses.length, 1, "the .wasm was fetched once");
+      assertOneWasm(r);
       assert.match(r.wasmResponses[0].url, /\/node_modules\/hoken-check\/dist\/hoken_check_bg\.wasm/);
-      assert.equal(r.wasmResponses[0].type, "application/wasm");
     } finally {
       await server.close();
     }

@@ -9,7 +9,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { childEnv } from "../js/consumer/fixture.mjs";
-import { assertPageResult, closeBrowser, openPage, pageHtml, pageScript, serve } from "../js/consumer/browser.mjs";
+import { assertOneWasm, assertPageResult, closeBrowser, openPage, pageHtml, pageScript, serve } from "../js/consumer/browser.mjs";
 import { bin, node, project, write } from "./lib.mjs";
 
 after(closeBrowser);
@@ -85,8 +85,7 @@ for (const name of Object.keys(VITE_CONFIG)) {
       try {
         const r = await openPage(`${server.origin}/index.html`);
         assertPageResult(r, server.origin);
-        assert.equal(r.wasmResponses.length, 1, "the .wasm was fetched once");
-        assert.equal(r.wasmResponses[0].type, "application/wasm");
+        assertOneWasm(r);
       } finally {
         await server.close();
       }
@@ -98,8 +97,7 @@ for (const name of Object.keys(VITE_CONFIG)) {
       try {
         const r = await openPage(`${server.origin}/index.html`);
         assertPageResult(r, server.origin);
-        assert.equal(r.wasmResponses.length, 1, "the .wasm was fetched once");
-        assert.equal(r.wasmResponses[0].type, "application/wasm");
+        assertOneWasm(r);
       } finally {
         await server.stop();
       }

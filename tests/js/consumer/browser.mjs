@@ -154,6 +154,12 @@ export async function openPage(url, { networkIdle = true } = {}) {
   }
 }
 
+/** The engine was fetched once, served as `application/wasm` (the streaming path). */
+export function assertOneWasm(r) {
+  assert.equal(r.wasmResponses.length, 1, "the .wasm was fetched once");
+  assert.equal(r.wasmResponses[0].type, "application/wasm");
+}
+
 /** The assertions every browser case shares. */
 export function assertPageResult(r, origin) {
   assert.ok(!r.text.startsWith("ERROR"), `the page threw: ${r.text}`);
