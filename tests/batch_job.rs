@@ -266,4 +266,10 @@ fn the_tallies_count_the_rows_written() {
         rows.iter().filter(|r| !r[6].is_empty()).count() as u64
     );
     assert!(t.usable_until.contains_key(&202605));
+    // Member 1001: 電子証明書 expired 2026-02-20, checked 2026-02-10, registered. R-MYNA-3: the
+    // マイナ保険証 stays usable until the end of the third month after the month of expiry, so
+    // its last usable day is 2026-05-31 (RULES.md gives this very case, Tama city: "有効期限が2月の
+    // 場合、5月末まで") — the month the tally above counts it in.
+    let m1001 = rows.iter().find(|r| r[1] == "1001").expect("row 1001");
+    assert_eq!(m1001[6], "2026-05-31", "R-MYNA-3 grace end for member 1001");
 }
