@@ -343,8 +343,10 @@ dates 2024-10-01…2027-12-31 with the rule dates and month ends over-represente
 changes, My Number cards with e-certificate / card expiries, cancellations, 要配慮者, and the
 lost-card situations. Birth days are 1–28 (no 29 February birthdays) and expiries of the card and
 the e-certificate start at 2024-12-02: for an expiry before 2024-12-02 CONTRACT.md says there is
-no grace period, but the engine still adds one (found by this bench: 934 of 100,000 situations
-disagreed when such expiries were included, on 2026-11-29) — a known engine gap, reported, not hidden here.
+no grace period, and the engine then still added one (found by this bench: 934 of 100,000 situations
+disagreed when such expiries were included, on 2026-11-29). The engine has since followed the contract
+(R-MYNA-3 applies to expiries from 2024-12-02 on); the generator keeps the restriction until the bench is
+re-run with earlier expiries.
 `;
 console.log(report);
 if (WRITE) {
