@@ -13,18 +13,19 @@
 //   3. check: slice k is right only if slice k-1 ended exactly at guess_k; otherwise slice k is
 //      redone from where slice k-1 ended (rows in = rows out, and the CLI's bytes, always).
 import { planSlices, runChecked } from "./batch-plan.js";
+import { LANGS, loadCatalog, hasCatalog, setLang as useLang, msg as catalogNodes, txt, todayInJapan } from "./i18n.js";
 import init, { BatchRun, batchFields, batchErrorCodes, batchRoutes, batchReadHeader, batchCheckPack } from "./pkg-batch/hoken_check.js";
 
 const PIECE = 4 * 1024 * 1024;
 const HEAD_BYTES = 1024 * 1024;
-const MAX_PACK_BYTES = 64 * 1024;
+// A pack file is read only this far: far above the engine's pack limit (src/pack.rs decides
+// packTooLarge from the text), but a wrong file chosen by mistake is not read whole.
+const PACK_READ_BYTES = 1024 * 1024;
 const STORE_KEY = "hoken-check.batch.mapping.v1";
-const LANGS = ["ja", "en", "ja-easy"];
 const $ = (id) => document.getElementById(id);
 
 const state = {
   lang: "ja",
-  catalogs: {},
   file: null,
   header: null, // { encoding, consumed, lines, names, columns }
   columns: [],
@@ -38,54 +39,18 @@ let fields = [];
 let errorCodes = [];
 let routes = [];
 
-// --- text ----------------------------------------------------------------------------------------
-function template(key) {
-  return state.catalogs[state.lang]?.[key] ?? state.catalogs.ja?.[key] ?? key;
-}
-/** A catalog text as DOM nodes: `{漢字|よみ}` as <ruby>, `{name}` filled from params. */
-function nodes(key, params = {}) {
-  const out = [];
-  const re = /\{([^{}|]+)\|([^{}]+)\}|\{([A-Za-z0-9]+)\}/g;
-  const text = template(key);
-  let at = 0;
-  for (let m; (m = re.exec(text)); ) {
-    if (m.index > at) out.push(document.createTextNode(text.slice(at, m.index)));
-    if (m[3] !== undefined) {
-      out.push(document.createTextNode(m[3] in params ? String(params[m[3]]) : m[0]));
-    } else {
-      const r = document.createElement("ruby");
-      r.append(m[1]);
-      const rt = document.createElement("rt");
-      rt.textContent = m[2];
-      r.append(rt);
-      out.push(r);
-    }
-    at = re.lastIndex;
-  }
-  if (at < text.length) out.push(document.createTextNode(text.slice(at)));
-  return out;
-}
-/** Plain text (ruby bases only), for attributes and the live region. */
-function txt(key, params = {}) {
-  return template(key)
-    .replace(/\{([^{}|]+)\|([^{}]+)\}/g, "$1")
-    .replace(/\{([A-Za-z0-9]+)\}/g, (m, n) => (n in params ? String(params[n]) : m));
-}
+// --- text: the page's catalogs and their {漢字|よみ} ruby, through www/i18n.js -------------------------
+/** A catalog text as DOM nodes (to spread into append / replaceChildren). */
+const nodes = (key, params = {}) => [catalogNodes(key, params)];
 function put(el, key, params) {
   el.replaceChildren(...nodes(key, params));
 }
 const num = (n) => Math.round(n).toLocaleString(state.lang === "en" ? "en-US" : "ja-JP");
 
-async function loadCatalog(lang) {
-  if (!state.catalogs[lang]) {
-    const r = await fetch(new URL(`locales/${lang}.json`, document.baseURI), { credentials: "omit" });
-    state.catalogs[lang] = await r.json();
-  }
-}
-
 async function setLang(lang) {
   if (!LANGS.includes(lang)) return;
   await loadCatalog(lang);
+  useLang(lang);
   state.lang = lang;
   document.documentElement.lang = lang === "en" ? "en" : "ja";
   document.title = `${txt("batch.title")} — hoken-check`;
@@ -201,11 +166,6 @@ function showAsOfSource() {
 }
 
 // --- step 3: as-of date and pack ---------------------------------------------------------------------
-function todayInJapan() {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date());
-  const get = (t) => parts.find((p) => p.type === t)?.value;
-  return `${get("year")}-${get("month")}-${get("day")}`;
-}
 
 async function choosePack(file) {
   const info = $("pack-info");
@@ -224,9 +184,9 @@ async function choosePack(file) {
       info.append(f);
     }
   };
-  if (file.size > MAX_PACK_BYTES) return fail({ message: `packTooLarge (> ${MAX_PACK_BYTES} bytes)`, messageJa: `パックが大きすぎます(${MAX_PACK_BYTES}バイトまで)。` });
-  // The engine reads the text itself (not JSON: malformedPack, as the CLI's --pack says).
-  const value = await file.text();
+  // The engine reads the text itself and owns every message: not JSON is malformedPack, too large
+  // packTooLarge (a cut-off text is larger than the limit too), as the CLI's --pack says.
+  const value = await file.slice(0, PACK_READ_BYTES).text();
   try {
     batchCheckPack(value);
   } catch (e) {
@@ -642,7 +602,7 @@ async function main() {
   } catch (e) {
     const el = $("no-engine");
     el.hidden = false;
-    el.textContent = state.catalogs.ja ? txt("batch.noEngine") : "このブラウザでは一括チェックを使えません。 / Batch checks do not work in this browser.";
+    el.textContent = hasCatalog("ja") ? txt("batch.noEngine") : "このブラウザでは一括チェックを使えません。 / Batch checks do not work in this browser.";
     $("step-file").hidden = true;
     return;
   }

@@ -16,7 +16,8 @@ import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { serve, launch, ROOT } from "./helpers.mjs";
-import { writeMembers, cliOutput, rendererPeakKb } from "./batch-data.mjs";
+import { spawnSync } from "node:child_process";
+import { writeMembers, cliOutput, rendererPeakKb, CLI as CLI_BIN } from "./batch-data.mjs";
 
 const FIX = path.join(ROOT, "tests/fixtures/batch");
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -176,6 +177,20 @@ test("an insurer pack gives the CLI's --pack rows; a pack with a wrong field is 
   await page.setInputFiles("#pack", bad);
   await page.waitForSelector("#pack-info.bp-error");
   assert.match(await page.textContent("#pack-info"), /who\.insurerKind/);
+  // A file that is not JSON, and one over the pack size limit: the page shows the engine's own
+  // message, the one the CLI's --pack prints for the same file (one source of the messages).
+  const tooLarge = path.join(tmp, "too-large-pack.json");
+  fs.writeFileSync(tooLarge, JSON.stringify({ ...pack, version: "x".repeat(70 * 1024) }));
+  const notJson = path.join(tmp, "not-json-pack.json");
+  fs.writeFileSync(notJson, "not json");
+  for (const [file, code] of [[tooLarge, "packTooLarge"], [notJson, "malformedPack"]]) {
+    const r = spawnSync(CLI_BIN, ["assess", "--pack", file], { input: '{"asOf":"2026-01-01"}', encoding: "utf8" });
+    assert.equal(r.status, 2, r.stderr);
+    const m = new RegExp(`invalidPack: ${code} at [^:]*: (.+)`).exec(r.stderr);
+    assert.ok(m, `the CLI names ${code}: ${r.stderr}`);
+    await page.setInputFiles("#pack", file);
+    await page.waitForFunction((text) => document.querySelector("#pack-info.bp-error")?.textContent.includes(text), m[1].trim());
+  }
   await ctx.close();
 });
 
