@@ -206,6 +206,9 @@ export function renderAnswer(root, a, ctx) {
   // --- 「詳しく」: everything else ---
   const more = h("details", { class: "more", "data-section": "more" }, h("summary", {}, msg("ui.more")));
   add(root, more);
+  // The answer carries its own caveat wherever it is shown (the page, an insurer's element or
+  // iframe, the printout): guidance from public information; the insurer or clinic decides.
+  add(root, h("p", { class: "small disclaimer", "data-disclaimer": "" }, msg("ui.app.disclaimer")));
   const notHeld = verdicts.filter((v) => v.status === "notHeld");
   if (notHeld.length) {
     add(more, h("div", { class: "verdicts" }, notHeld.map((v) => verdictCard(h, v))));

@@ -40,7 +40,7 @@ function renderChrome() {
   batch.href = "batch.html";
   batch.append(msg("ui.footer.batch"));
   const p = (...kids) => { const e = document.createElement("p"); e.append(...kids); return e; };
-  document.getElementById("footer").replaceChildren(p(msg("ui.app.disclaimer")), p(msg("ui.app.privacy")), p(batch));
+  document.getElementById("footer").replaceChildren(p(msg("ui.app.privacy")), p(batch));
 }
 
 /** The element could not start: say why above the static rules (which stay). */

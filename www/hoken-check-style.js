@@ -72,6 +72,7 @@ a:hover { color: var(--color-blue-1000); text-decoration-thickness: 3px; }
 ruby rt { font-size: 0.6em; font-weight: normal; }
 .vh { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .small { font-size: var(--font-size-16); }
+.disclaimer { margin-top: 2em; }
 /* Focus: black ring outside a yellow halo — visible on white, blue and grey. */
 :focus-visible, .choice-input:focus-visible + .choice-label::before {
   outline: 3px solid var(--color-black);

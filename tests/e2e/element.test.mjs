@@ -238,6 +238,9 @@ test("two elements with different packs on one page answer independently", async
   // Languages stay apart too.
   assert.equal(await textOf(a.locator("[data-section=todo] h2")), plain("ja", "ui.todo.title"));
   assert.equal(await textOf(b.locator("[data-section=todo] h2")), plain("en", "ui.todo.title"));
+  // On an insurer's page there is no page footer: each answer carries the caveat itself.
+  assert.equal(await textOf(a.locator("[data-disclaimer]")), plain("ja", "ui.app.disclaimer"));
+  assert.equal(await textOf(b.locator("[data-disclaimer]")), plain("en", "ui.app.disclaimer"));
   // Every contact field of the inline pack, on A's answer.
   for (const k of ["phone", "hours", "counter", "web"]) {
     assert.ok((await textOf(a.locator(`[data-where=insurer] [data-contact=${k}]`))).includes(inline.contact[k]), k);

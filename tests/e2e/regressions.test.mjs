@@ -49,6 +49,17 @@ test("a link with an impossible date drops it with a notice, asks again, and Bac
   await ctx.close();
 });
 
+test("the answer carries the caveat (guidance; the insurer or clinic decides) once, not again in the page footer", async () => {
+  const { ctx, page, errors } = await open("#v=1&asOf=2026-11-30&birthDate=1950-01-02&situation=normal&hasMyNumberCard=0&shikakuKakuninshoHeld=0&oldCardHeld=1");
+  await page.waitForSelector("[data-section=docs]");
+  const caveat = plain("ja", "ui.app.disclaimer");
+  assert.equal(await page.locator("[data-disclaimer]").count(), 1);
+  assert.equal(await textOf(page.locator("[data-disclaimer]")), caveat);
+  assert.ok(!(await textOf(page.locator(".site-footer"))).includes(caveat), "said once, with the answer");
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test("「回答を消す」 leaves nothing personal in history: Back never shows the answers again", async () => {
   const hash = "#v=1&asOf=2026-11-30&birthDate=1950-01-02&situation=normal&hasMyNumberCard=0&shikakuKakuninshoHeld=0&oldCardHeld=1";
   const { ctx, page } = await open("");
