@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Checks the message catalogs ja.json, en.json and ja-easy.json.
 
+* the batch page's texts (`batch.*`) are in batch-ja.json, batch-en.json, batch-ja-easy.json,
+  and only there; they name every error code of src/error.rs (`batch.code.<code>`, the labels
+  of the batch page's error chart);
 * each file is a flat JSON object of string -> string (UTF-8), keys sorted;
 * the three files have exactly the same key set;
 * each template has the same placeholders ({date}, {until} ...) in all three languages;
@@ -21,6 +24,9 @@ import sys
 HERE = pathlib.Path(__file__).resolve().parent
 SRC = HERE.parent / "src"
 FILES = {"ja": "ja.json", "en": "en.json", "ja-easy": "ja-easy.json"}
+# The batch page's own texts (`batch.*`), loaded only by www/batch.html, so the check page's
+# catalog does not carry them: the same checks, and every key starts with "batch.".
+BATCH_FILES = {lang: f"batch-{name}" for lang, name in FILES.items()}
 
 KEY_RE = re.compile(r'"((?:oldCard|myna|kakuninsho|oshirase|route|window|event|action|assist)\.[A-Za-z0-9]+)"')
 # Warning codes: the values of the WarningCode enum in src/assessment.rs.
@@ -64,20 +70,23 @@ FIXED_KEYS = (
 
 
 def source_facts():
-    keys, codes, params = set(), set(), set()
+    keys, codes, params, errors = set(), set(), set(), set()
     for path in sorted(SRC.rglob("*.rs")):
         text = path.read_text(encoding="utf-8")
         keys.update(KEY_RE.findall(text))
         if "WarningCode {" in text:
             block = text.split("WarningCode {", 1)[1].split("\n    }\n", 1)[0]
             codes.update(CODE_RE.findall(block))
+        if "ErrorCode {" in text:
+            block = text.split("ErrorCode {", 1)[1].split("\n    }\n", 1)[0]
+            errors.update(CODE_RE.findall(block))
         params.update(ARG_RE.findall(text))
-    return keys, codes, params
+    return keys, codes, params, errors
 
 
-def load(problems):
+def load(problems, files=FILES):
     cats = {}
-    for lang, name in FILES.items():
+    for lang, name in files.items():
         path = HERE / name
         try:
             raw = path.read_text(encoding="utf-8")
@@ -138,16 +147,24 @@ def check_easy(key, text, problems):
 
 def main():
     problems = []
-    cats = load(problems)
-    if len(cats) != len(FILES):
+    main_cats = load(problems)
+    batch_cats = load(problems, BATCH_FILES)
+    if len(main_cats) != len(FILES) or len(batch_cats) != len(BATCH_FILES):
         print("\n".join(problems), file=sys.stderr)
         return 1
 
-    # Same key set.
+    # Same key set, per file set; batch.* only in the batch files.
+    for files, part in ((FILES, main_cats), (BATCH_FILES, batch_cats)):
+        part_keys = set().union(*(set(c) for c in part.values()))
+        for lang, cat in part.items():
+            for k in sorted(part_keys - set(cat)):
+                problems.append(f"{files[lang]}: missing key {k} (present in another language)")
+            for k in sorted(cat):
+                if k.startswith("batch.") != (files is BATCH_FILES):
+                    problems.append(f"{files[lang]}: {k}: batch.* keys belong in batch-*.json only")
+    # The rest is checked on each language's whole catalog (page + batch).
+    cats = {lang: {**main_cats[lang], **batch_cats[lang]} for lang in FILES}
     all_keys = set().union(*(set(c) for c in cats.values()))
-    for lang, cat in cats.items():
-        for k in sorted(all_keys - set(cat)):
-            problems.append(f"{FILES[lang]}: missing key {k} (present in another language)")
 
     # Same placeholders.
     for k in sorted(all_keys):
@@ -156,14 +173,16 @@ def main():
             problems.append(f"{k}: placeholders differ: {sets}")
 
     # Required keys.
-    src_keys, codes, params = source_facts()
-    if not src_keys:
-        problems.append(f"no message keys found under {SRC} (wrong directory?)")
-    required = src_keys | {f"warning.{c}" for c in codes} | set(FIXED_KEYS)
+    src_keys, codes, params, errors = source_facts()
+    if not src_keys or not errors:
+        problems.append(f"no message keys or error codes found under {SRC} (wrong directory?)")
+    required = (src_keys | {f"warning.{c}" for c in codes} | set(FIXED_KEYS)
+                | {f"batch.code.{e}" for e in errors})
     for k in sorted(required):
         for lang, cat in cats.items():
             if k not in cat:
-                problems.append(f"{FILES[lang]}: missing required key {k}")
+                where = BATCH_FILES if k.startswith("batch.") else FILES
+                problems.append(f"{where[lang]}: missing required key {k}")
 
     # Placeholders must be parameter names the code passes.
     known = params | EXTRA_PARAMS
@@ -184,7 +203,8 @@ def main():
         for p in problems:
             print("  " + p, file=sys.stderr)
         return 1
-    print(f"ok: {len(all_keys)} keys in each of {', '.join(FILES.values())}")
+    print(f"ok: {len(all_keys)} keys in each language: {', '.join(FILES.values())} "
+          f"+ {', '.join(BATCH_FILES.values())}")
     return 0
 
 

@@ -47,9 +47,12 @@ function put(el, key, params) {
 }
 const num = (n) => Math.round(n).toLocaleString(state.lang === "en" ? "en-US" : "ja-JP");
 
+/** The check page's catalog and the batch page's own texts (locales/batch-<lang>.json). */
+const loadTexts = (lang) => Promise.all([loadCatalog(lang), loadCatalog(lang, "batch")]);
+
 async function setLang(lang) {
   if (!LANGS.includes(lang)) return;
-  await loadCatalog(lang);
+  await loadTexts(lang);
   useLang(lang);
   state.lang = lang;
   document.documentElement.lang = lang === "en" ? "en" : "ja";
@@ -474,6 +477,12 @@ function dataTable(items, headKeys) {
     th.scope = "row";
     if (it.key) th.append(...nodes(it.key));
     else th.textContent = it.label;
+    if (it.code) {
+      const code = document.createElement("code");
+      code.lang = "en";
+      code.textContent = it.code;
+      th.append(" (", code, ")");
+    }
     const td = document.createElement("td");
     td.textContent = num(it.value);
     tr.append(th, td);
@@ -571,7 +580,9 @@ function renderResult() {
     barChart("batch.chart.routes", routes.map((name, i) => ({ key: `batch.route.${name}`, value: t.routes[i] })), "bp-routes"),
     monthChart(t, r.asOf),
   );
-  const errs = errorCodes.map((c, i) => ({ label: c, value: t.codes[i] })).filter((e) => e.value > 0);
+  // Each code by its label (batch.code.<code>); the code itself, as in the downloaded CSV, in
+  // the table under the chart.
+  const errs = errorCodes.map((c, i) => ({ key: `batch.code.${c}`, code: c, value: t.codes[i] })).filter((e) => e.value > 0);
   if (errs.length) charts.append(barChart("batch.chart.errors", errs, "bp-errors"));
   else {
     const p = document.createElement("p");
@@ -598,11 +609,11 @@ async function main() {
   const wanted = LANGS.includes(q.get("lang")) ? q.get("lang") : "ja";
   try {
     if (typeof Worker !== "function" || typeof WebAssembly !== "object") throw new Error("no Worker or WebAssembly");
-    await Promise.all([init({ module_or_path: new URL("pkg-batch/hoken_check_bg.wasm", import.meta.url) }), loadCatalog("ja")]);
+    await Promise.all([init({ module_or_path: new URL("pkg-batch/hoken_check_bg.wasm", import.meta.url) }), loadTexts("ja")]);
   } catch (e) {
     const el = $("no-engine");
     el.hidden = false;
-    el.textContent = hasCatalog("ja") ? txt("batch.noEngine") : "このブラウザでは一括チェックを使えません。 / Batch checks do not work in this browser.";
+    el.textContent = hasCatalog("ja") && txt("batch.noEngine") !== "batch.noEngine" ? txt("batch.noEngine") : "このブラウザでは一括チェックを使えません。 / Batch checks do not work in this browser.";
     $("step-file").hidden = true;
     return;
   }

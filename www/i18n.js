@@ -3,20 +3,27 @@
 
 export const LANGS = ["ja", "en", "ja-easy"];
 const catalogs = {};
+const loaded = new Set(); // "ja", "batch-ja" …: the files already merged into catalogs
 let current = "ja";
 
 /** Loads a catalog once: from an inlined <script type="application/json"> (single-file
- * edition) or from locales/<lang>.json next to this module (never relative to a host page). */
-export async function loadCatalog(lang) {
-  if (catalogs[lang]) return catalogs[lang];
-  const inlined = document.getElementById("catalog-" + lang);
+ * edition) or from locales/<lang>.json next to this module (never relative to a host page).
+ * `part` "batch" adds the batch page's own texts (locales/batch-<lang>.json, `batch.*`), which
+ * the check page never loads. */
+export async function loadCatalog(lang, part = "") {
+  const name = part ? `${part}-${lang}` : lang;
+  if (loaded.has(name)) return catalogs[lang];
+  const inlined = document.getElementById("catalog-" + name);
+  let data;
   if (inlined) {
-    catalogs[lang] = JSON.parse(inlined.textContent);
+    data = JSON.parse(inlined.textContent);
   } else {
-    const res = await fetch(new URL("./locales/" + lang + ".json", import.meta.url));
-    if (!res.ok) throw new Error("catalog " + lang + ": HTTP " + res.status);
-    catalogs[lang] = await res.json();
+    const res = await fetch(new URL("./locales/" + name + ".json", import.meta.url));
+    if (!res.ok) throw new Error("catalog " + name + ": HTTP " + res.status);
+    data = await res.json();
   }
+  catalogs[lang] = { ...catalogs[lang], ...data };
+  loaded.add(name);
   return catalogs[lang];
 }
 

@@ -15,11 +15,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { serve, launch, ROOT } from "./helpers.mjs";
+import { serve, launch, ROOT, textOf } from "./helpers.mjs";
 import { spawnSync } from "node:child_process";
 import { writeMembers, cliOutput, rendererPeakKb, CLI as CLI_BIN } from "./batch-data.mjs";
 
 const FIX = path.join(ROOT, "tests/fixtures/batch");
+const BATCH_JA = JSON.parse(fs.readFileSync(path.join(ROOT, "locales/batch-ja.json"), "utf8"));
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const ROWS = Number(process.env.BATCH_ROWS || 1_000_000);
 let srv, browser, tmp;
@@ -94,6 +95,19 @@ test("small files: the page's result and error files are the CLI's bytes (plus a
     if (await page.isEnabled("#download-errors")) {
       const errs = await downloaded(page, "#download-errors");
       assert.equal(errs.subarray(3).toString("utf8"), errorRows(cli).toString("utf8"), `${name}: error rows`);
+      // The error chart names each code in words (batch.code.<code>) and gives the code as the
+      // CSV has it, with the CLI's count of rows.
+      const counts = {};
+      for (const m of cli.toString("utf8").matchAll(/,([a-z][A-Za-z]+),[A-Za-z]*,[^\r\n]*\r\n/g)) {
+        if (`batch.code.${m[1]}` in BATCH_JA) counts[m[1]] = (counts[m[1]] || 0) + 1;
+      }
+      const table = page.locator(".bp-errors table tr");
+      assert.equal(await table.count(), Object.keys(counts).length, `${name}: one table row per error code`);
+      for (const [code, n] of Object.entries(counts)) {
+        const row = table.filter({ has: page.locator(`code:text-is("${code}")`) });
+        assert.equal(await textOf(row.locator("th")), `${BATCH_JA[`batch.code.${code}`]} (${code})`, code);
+        assert.equal(await textOf(row.locator("td")), String(n), `${name}: ${code} rows`);
+      }
     } else {
       assert.equal(errorRows(cli).toString().split("\r\n").length, 2, `${name}: no error rows`);
     }
