@@ -69,7 +69,8 @@ export function classicScripts(dir) {
   return out;
 }
 
-async function esbuild(code, options, file) {
+/** esbuild's minifier with the options of every site/ file; fails on any esbuild warning. */
+export async function esbuild(code, options, file) {
   const r = await transform(code, { minify: true, legalComments: "none", charset: "utf8", logLevel: "silent", ...options });
   if (r.warnings.length) die(`${file}: ${r.warnings.map((w) => w.text).join("; ")}`);
   return r.code;
@@ -85,8 +86,9 @@ async function isEs5(code) {
   }
 }
 
-/** A CSS module rebuilt with its CSS minified: every export must be a string (fails otherwise). */
-async function cssModule(www, file) {
+/** A CSS module's source rebuilt with its CSS minified (`export const NAME = "…";` lines): every
+ * export must be a string (fails otherwise). Also used by scripts/make-single-file.mjs. */
+export async function cssModuleSource(www, file) {
   const src = fs.readFileSync(path.join(www, file), "utf8");
   if (/^\s*import\b/m.test(src)) die(`${file}: a CSS module must import nothing`);
   const mod = await import(pathToFileURL(path.join(www, file)).href);
@@ -114,7 +116,7 @@ export async function makeSite(www = WWW, site = SITE) {
     const src = fs.readFileSync(from);
     let out;
     if (ext === ".js") {
-      const code = CSS_MODULES.has(f) ? await cssModule(www, f) : src.toString("utf8");
+      const code = CSS_MODULES.has(f) ? await cssModuleSource(www, f) : src.toString("utf8");
       if (classic.has(f)) {
         out = await esbuild(code, { loader: "js", target: (await isEs5(code)) ? "es5" : MODULE_TARGET }, f);
       } else {

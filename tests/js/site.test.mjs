@@ -5,9 +5,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { transform } from "esbuild";
 import { walk, classicScripts, GENERATED, CSS_MODULES } from "../../scripts/make-site.mjs";
@@ -43,7 +44,8 @@ test("every .js of site/ parses in V8 as what it is, and every module's imports 
   // Modules are parsed and linked (each import resolved to a site/ file that exports the name),
   // never evaluated.
   const checker = `
-    import vm from "node:vm"; import fs from "node:fs"; import path from "node:path";
+    import vm from "node:vm"; import fs from "node:fs";
+import os from "node:os"; import path from "node:path";
     const [dir, classic, files] = JSON.parse(process.argv[1]);
     const errors = [], mods = new Map();
     for (const f of files) {
@@ -138,4 +140,15 @@ test("site/build.json lists site/'s files with the SHA-256 of their bytes, as sw
   // The minified bytes, not www/'s: the worker verifies what the server sends.
   assert.notEqual(m.files["app.js"], crypto.createHash("sha256").update(read(WWW, "app.js")).digest("hex"));
   assert.ok(read(SITE, "sw-version.js").toString("utf8").includes(JSON.stringify(m, null, 1)));
+});
+
+test("the single-file bundler refuses minified modules rather than leaving them half-bundled", () => {
+  // scripts/make-single-file.mjs reads www/ (its line patterns do not read minified imports);
+  // given site/, it must stop — before its guard knew the compact forms it wrote a 4-module file.
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hc-single-")), "x.html");
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/make-single-file.mjs"), SITE, out], { encoding: "utf8" });
+  assert.notEqual(r.status, 0, "make-single-file accepted site/");
+  assert.match(r.stderr, /an import\/export form the bundler does not know is left/);
+  assert.equal(fs.existsSync(out), false);
+  fs.rmSync(path.dirname(out), { recursive: true, force: true });
 });
