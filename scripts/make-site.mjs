@@ -13,8 +13,9 @@
 //          ES modules: target es2022 (what the page already assumes: ES modules, top-level await
 //          in pkg/browser.js, WebAssembly, constructable stylesheets). Classic scripts — the ones
 //          an HTML file loads without type="module" (legacy.js, hoken-check-frame.js) and the
-//          service worker — are minified as scripts (top-level names kept); one written in ES5
-//          (legacy.js: for browsers without ES modules) is minified for es5 and so stays ES5.
+//          service worker — are minified as scripts (top-level names kept, non-ASCII text as \u
+//          escapes, whatever the including page's encoding); one written in ES5 (legacy.js: for
+//          browsers without ES modules) is minified for es5 and so stays ES5.
 //          CSS modules (CSS_MODULES: a JS module exporting CSS text) get that text minified too.
 //   .css   esbuild's CSS minifier, no lowering (the output uses the syntax of the source).
 //   .json  written compact.
@@ -118,7 +119,10 @@ export async function makeSite(www = WWW, site = SITE) {
     if (ext === ".js") {
       const code = CSS_MODULES.has(f) ? await cssModuleSource(www, f) : src.toString("utf8");
       if (classic.has(f)) {
-        out = await esbuild(code, { loader: "js", target: (await isEs5(code)) ? "es5" : MODULE_TARGET }, f);
+        // charset ascii: a classic script is decoded in its document's encoding unless the server
+        // names one (a Shift_JIS host page loading hoken-check-frame.js); \u escapes read the same
+        // in any. Modules and workers are always decoded as UTF-8, so they keep UTF-8 text.
+        out = await esbuild(code, { loader: "js", charset: "ascii", target: (await isEs5(code)) ? "es5" : MODULE_TARGET }, f);
       } else {
         out = await esbuild(code, { loader: "js", format: "esm", target: MODULE_TARGET }, f);
       }

@@ -31,10 +31,14 @@ test("site/ holds exactly the files of www/", () => {
   }
 });
 
-test("the classic scripts are found from the HTML files and the service worker", () => {
+test("the classic scripts are found from the HTML files and the service worker, and written in ASCII", () => {
   // Everything else is minified as an ES module (top-level names renamed): a classic script
   // missed here would lose its globals.
   assert.deepEqual([...classicScripts(WWW)].sort(), ["hoken-check-frame.js", "legacy.js", "sw.js"]);
+  // A classic script is decoded in the including page's encoding (a Shift_JIS host page), so
+  // site/ writes its text as \u escapes; www/legacy.js has Japanese text (else this checks nothing).
+  assert.match(read(WWW, "legacy.js").toString("utf8"), /[^\x00-\x7f]/);
+  for (const f of classicScripts(WWW)) assert.doesNotMatch(read(SITE, f).toString("utf8"), /[^\x00-\x7f]/, `site/${f} is not ASCII`);
 });
 
 test("every .js of site/ parses in V8 as what it is, and every module's imports link", () => {
