@@ -1,9 +1,7 @@
 #!/usr/bin/env node
 // Page budgets (prints only; never fails on a figure):
 //  1. first-visit transfer, brotli (node:zlib, quality 11): what the page needs for its first
-//     question — HTML + CSS + JS + wasm + one language — goal ≤ 100 KB (issue 7), measured on
-//     site/ (what is deployed: www/ minified by scripts/make-site.mjs; each row also shows the
-//     www/ source's brotli size); also the whole first
+//     question — HTML + CSS + JS + wasm + one language — goal ≤ 120 KB; also the whole first
 //     visit as it really happens (the other two catalogs, fetched after the first question so a
 //     language switch needs no network, and the service worker).
 //  2. time from navigation to the first question ready (engine loaded, catalog in, question
@@ -20,8 +18,11 @@ import { fileURLToPath } from "node:url";
 import { serve, launch } from "../tests/e2e/helpers.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// Measured: site/, what is deployed (www/ minified file by file by scripts/make-site.mjs; its
+// import specifiers keep double quotes, which the patterns below read). Each file's row also
+// shows the brotli size of its www/ source. The page goal is issue 7's ≤ 100 KB.
 const SRC = path.join(ROOT, "www");
-const WWW = path.join(ROOT, "site"); // measured: the deployed page
+const WWW = path.join(ROOT, "site");
 if (!fs.existsSync(path.join(WWW, "pkg", "hoken_check_bg.wasm"))) {
   console.error("page-budget: site/pkg missing; run bash scripts/build.sh first");
   process.exit(1);
@@ -37,7 +38,7 @@ const refs = [...html.matchAll(/(?:href|src)="([^"#:]+)"/g)].map((m) => m[1]).fi
 const files = new Set(["index.html", ...refs]);
 const visit = (file) => {
   const src = fs.readFileSync(path.join(WWW, file), "utf8");
-  for (const m of src.matchAll(/(?:from|import)\s*\(?\s*["'`](\.[^"'`]+)["'`]/g)) {
+  for (const m of src.matchAll(/(?:from|import)\s*\(?\s*"(\.[^"]+)"/g)) {
     const f = path.normalize(path.join(path.dirname(file), m[1]));
     if (!files.has(f)) { files.add(f); visit(f); }
   }
@@ -69,7 +70,7 @@ console.log(`page-budget: whole first visit incl. the other two catalogs and sw.
 const elementFiles = new Set(["hoken-check-element.js"]);
 const visitEl = (file) => {
   const src = fs.readFileSync(path.join(WWW, file), "utf8");
-  for (const m of src.matchAll(/(?:from|import)\s*\(?\s*["'`](\.[^"'`]+)["'`]/g)) {
+  for (const m of src.matchAll(/(?:from|import)\s*\(?\s*"(\.[^"]+)"/g)) {
     const f = path.normalize(path.join(path.dirname(file), m[1]));
     if (!elementFiles.has(f)) { elementFiles.add(f); visitEl(f); }
   }
