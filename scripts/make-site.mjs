@@ -19,8 +19,11 @@
 //          CSS modules (CSS_MODULES: a JS module exporting CSS text) get that text minified too.
 //   .css   esbuild's CSS minifier, no lowering (the output uses the syntax of the source).
 //   .json  written compact.
-//   other  copied as they are (index.html and the other pages: their CSP has no inline hashes,
-//          but no HTML minifier is installed here and the HTML is ~2 KB brotli; _headers; .wasm).
+//   .html  comments removed, nothing else: whitespace between inline elements is text, and no
+//          HTML minifier is installed here. Safe with the CSP: the pages have no inline script or
+//          style (no hashes to keep); a page with a raw-text element (script, style, textarea,
+//          pre…) holding "<!--" stops the build.
+//   other  copied as they are (_headers, .wasm).
 // Not copied: build.json and sw-version.js (scripts/sw-manifest.mjs writes them for site/).
 // A minified file larger than its source, or anything esbuild warns about, stops the build.
 import fs from "node:fs";
@@ -104,6 +107,14 @@ export async function cssModuleSource(www, file) {
   return out.join("\n");
 }
 
+/** An HTML page without its comments (a comment on lines of its own: those lines). */
+export function htmlWithoutComments(html, file = "HTML") {
+  for (const m of html.matchAll(/<(script|style|textarea|pre|title|xmp|noscript)\b[^>]*>([\s\S]*?)<\/\1>/gi)) {
+    if (m[2].includes("<!--")) die(`${file}: "<!--" inside <${m[1]}>; not removing comments here`);
+  }
+  return html.replace(/^[ \t]*<!--[\s\S]*?-->[ \t]*\n/gm, "").replace(/<!--[\s\S]*?-->/g, "");
+}
+
 export async function makeSite(www = WWW, site = SITE) {
   if (!fs.existsSync(path.join(www, "index.html"))) die(`${www}/index.html missing (run scripts/build.sh first)`);
   const classic = classicScripts(www);
@@ -130,6 +141,8 @@ export async function makeSite(www = WWW, site = SITE) {
       out = await esbuild(src.toString("utf8"), { loader: "css" }, f);
     } else if (ext === ".json") {
       out = JSON.stringify(JSON.parse(src.toString("utf8")));
+    } else if (ext === ".html") {
+      out = htmlWithoutComments(src.toString("utf8"), f);
     } else {
       fs.copyFileSync(from, to);
       continue;
