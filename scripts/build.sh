@@ -98,6 +98,16 @@ if [[ -d www ]]; then
   node scripts/sw-manifest.mjs www
 fi
 
+# --- the deployable page (site/) ------------------------------------------------------
+# www/ minified file by file (scripts/make-site.mjs), with its own service-worker manifest so
+# build.json's hashes are those of the deployed bytes. npm start and the browser tests serve it.
+if [[ -d www ]]; then
+  t=$(now_ms)
+  node scripts/make-site.mjs www site
+  node scripts/sw-manifest.mjs site
+  phase "deployable page -> site/ ($(fmt_dur "$t"))"
+fi
+
 # --- native CLI --------------------------------------------------------------------
 if [[ "${BUILD_SKIP_NATIVE:-0}" != 1 ]]; then
   t=$(now_ms)

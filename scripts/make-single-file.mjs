@@ -8,6 +8,10 @@
 // The ES modules of www/ are joined by a tiny bundler that knows exactly the import/export forms
 // used there (and fails loudly on any other): each module becomes a function scope returning its
 // exports, in dependency order. The UI's `import("./pkg/browser.js")` becomes pkg/inline.js.
+// It reads www/ (the source), not site/: minified modules put every import on one line in
+// forms (`import{a as b}from"./x.js"`) its line patterns do not read. The joined script, the
+// CSS (also the element's CSS text, as scripts/make-site.mjs does) and legacy.js are then
+// minified with the same esbuild options as site/'s files.
 //
 // CSP: the page's strict policy allows only scripts and styles from 'self', which a file with
 // everything inline cannot use (and 'self' means little on file://). This file instead allows
@@ -18,6 +22,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { esbuild, cssModuleSource, CSS_MODULES, MODULE_TARGET } from "./make-site.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const WWW = path.resolve(process.argv[2] || path.join(ROOT, "www"));
@@ -52,7 +57,7 @@ function bindings(list) {
 function bundle(file, stack = []) {
   if (modules.has(file)) return;
   if (stack.includes(file)) die("import cycle: " + [...stack, file].join(" -> "));
-  let src = fs.readFileSync(file, "utf8");
+  let src = PRE.get(file) ?? fs.readFileSync(file, "utf8");
   const dir = path.dirname(file);
   const dep = (spec) => {
     const f = path.resolve(dir, spec);
@@ -101,20 +106,25 @@ function bundle(file, stack = []) {
     exported.push([name, name]);
     return `${kw} ${name}`;
   });
-  if (/^\s*(import|export)\s/m.test(src)) die(`${file}: an import/export form the bundler does not know is left`);
+  // Also the compact forms (`import{a}from"./x.js"`, `export{b as c}`) of minified code, which
+  // the line patterns above do not read: such a module must fail here, not be left half-bundled.
+  if (/^\s*(import|export)\s|(?:^|[;})\s])(?:import|export)\s*[{*"'`]/m.test(src)) die(`${file}: an import/export form the bundler does not know is left`);
   if (/^await\s/m.test(src)) die(`${file}: top-level await cannot be bundled`);
   const ret = `return Object.assign({}, ${[...reexports, `{ ${exported.map(([a, b]) => (a === b ? a : `${JSON.stringify(b)}: ${a}`)).join(", ")} }`].join(", ")});`;
   modules.set(file, { name: varName(file), code: `const ${varName(file)} = (() => {\n${src}\n${ret}\n})();\n` });
   order.push(file);
 }
 
+// Modules given as rebuilt source: the CSS modules with their CSS minified.
+const PRE = new Map();
+for (const f of CSS_MODULES) PRE.set(path.join(WWW, f), await cssModuleSource(WWW, f));
 bundle(ENTRY);
 const script = "// hoken-check single-file edition; modules: " + order.map((f) => path.relative(WWW, f)).join(", ") + "\n"
-  + order.map((f) => modules.get(f).code).join("\n");
+  + await esbuild(order.map((f) => modules.get(f).code).join("\n"), { loader: "js", format: "esm", target: MODULE_TARGET }, "the joined script");
 
 // --- page -----------------------------------------------------------------------------------------
-const css = fs.readFileSync(path.join(WWW, "style.css"), "utf8");
-const legacy = fs.readFileSync(path.join(WWW, "legacy.js"), "utf8");
+const css = await esbuild(fs.readFileSync(path.join(WWW, "style.css"), "utf8"), { loader: "css" }, "style.css");
+const legacy = await esbuild(fs.readFileSync(path.join(WWW, "legacy.js"), "utf8"), { loader: "js", target: "es5" }, "legacy.js");
 const catalogs = ["ja", "en", "ja-easy"].map((l) => {
   const f = path.join(WWW, "locales", l + ".json");
   if (!fs.existsSync(f)) die(`${f} missing (run scripts/build.sh first)`);

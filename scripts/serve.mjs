@@ -4,7 +4,7 @@
 // headers, also read by Netlify and Cloudflare Pages; docs/insurers.md), the right Content-Type
 // (application/wasm for the engine) and ETag revalidation for `Cache-Control: no-cache`.
 //
-//   node scripts/serve.mjs [dir]          (default www/)
+//   node scripts/serve.mjs [dir]          (default site/: www/ minified by scripts/make-site.mjs)
 //   PORT=8080                             port on 127.0.0.1 (0 = any free port)
 //   FRAME_ANCESTORS="'self' https://a.example https://b.example"
 //                                         replaces the frame-ancestors of the CSP in _headers:
@@ -84,7 +84,7 @@ export function headersFor(rules, urlPath, frameAncestors) {
 }
 
 /** An http.Server for `dir`. `hits` (optional array) receives every requested path. */
-export function createServer({ dir = path.join(ROOT, "www"), frameAncestors, hits } = {}) {
+export function createServer({ dir = path.join(ROOT, "site"), frameAncestors, hits } = {}) {
   const root = path.resolve(dir);
   const fa = frameAncestors ? checkFrameAncestors(frameAncestors) : null;
   const headersFile = path.join(root, "_headers");
@@ -169,7 +169,7 @@ export async function serve({ dir, port = 0, frameAncestors } = {}) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const dir = path.resolve(process.argv[2] || path.join(ROOT, "www"));
+  const dir = path.resolve(process.argv[2] || path.join(ROOT, "site"));
   const port = Number(process.env.PORT ?? 8080);
   try {
     const s = await serve({ dir, port, frameAncestors: process.env.FRAME_ANCESTORS || undefined });

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# `npm start`: install what's missing, build, then serve ./www on
-# http://localhost:$PORT (default 8080). Until www/index.html exists there is
+# `npm start`: install what's missing, build, then serve ./site on
+# http://localhost:$PORT (default 8080). Until site/index.html exists there is
 # nothing to serve: it builds the native CLI and says how to run it.
 #
-# www/ is served as the document root, so it must contain (or have the build
-# copy into it) everything the page loads, including the wasm-bindgen output.
+# site/ is what is deployed: the build's minified copy of www/ (the source, which
+# gets the wasm-bindgen output and the catalogs copied in), scripts/make-site.mjs.
+# WWW_DIR=www serves the unminified source instead (debugging).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 PORT="${PORT:-8080}"
-WWW_DIR="${WWW_DIR:-www}"
+WWW_DIR="${WWW_DIR:-site}"
 
 # Serving the page needs no browser on this machine.
 SETUP_SKIP_BROWSER="${SETUP_SKIP_BROWSER:-1}" bash scripts/setup.sh

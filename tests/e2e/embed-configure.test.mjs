@@ -6,14 +6,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import AxeBuilder from "@axe-core/playwright";
-import { launch, WWW, ROOT } from "./helpers.mjs";
+import { launch, SITE, ROOT } from "./helpers.mjs";
 import { serve } from "../../scripts/serve.mjs";
 import { hostServer, hostHtml, waitSized, frameOf } from "./embed-fixtures.mjs";
 
 let pageSrv, host, browser;
 before(async () => {
   host = await hostServer();
-  pageSrv = await serve({ dir: WWW, frameAncestors: `'self' ${host.origin}` });
+  pageSrv = await serve({ dir: SITE, frameAncestors: `'self' ${host.origin}` });
   browser = await launch();
 });
 after(async () => {

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { launch, WWW } from "./helpers.mjs";
+import { launch, SITE } from "./helpers.mjs";
 import { serve } from "../../scripts/serve.mjs";
 import { hostCsp, elementSnippet } from "../../www/embed-snippets.js";
 import { hostServer, hostHtml, iframeSnippet, waitSized, frameHeight } from "./embed-fixtures.mjs";
@@ -14,7 +14,7 @@ import { hostServer, hostHtml, iframeSnippet, waitSized, frameHeight } from "./e
 let pageSrv, host, browser;
 before(async () => {
   host = await hostServer();
-  pageSrv = await serve({ dir: WWW, frameAncestors: host.origin });
+  pageSrv = await serve({ dir: SITE, frameAncestors: host.origin });
   browser = await launch();
 });
 after(async () => {

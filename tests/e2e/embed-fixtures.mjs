@@ -1,6 +1,6 @@
 // Fixtures for the embed tests (tests/e2e/embed-*.test.mjs): host pages on other origins. Each
 // origin is its own server on its own 127.0.0.1 port; the page itself is served by
-// scripts/serve.mjs with the headers of www/_headers (the server `npm start` runs).
+// scripts/serve.mjs from site/ with the headers of its _headers (the server `npm start` runs).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -9,7 +9,7 @@
 //  * without a valid `parent` origin nothing is posted.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launch, answerAll, scenarios, WWW } from "./helpers.mjs";
+import { launch, answerAll, scenarios, SITE } from "./helpers.mjs";
 import { serve } from "../../scripts/serve.mjs";
 import { SANDBOX } from "../../www/embed-snippets.js";
 import { hostServer, hostHtml, iframeSnippet, frameHeight, contentHeight, waitSized, frameOf } from "./embed-fixtures.mjs";
@@ -19,7 +19,7 @@ before(async () => {
   host = await hostServer();
   other = await hostServer();
   // The page's server lets both test hosts frame it (FRAME_ANCESTORS of docs/insurers.md).
-  page0 = await serve({ dir: WWW, frameAncestors: `'self' ${host.origin} ${other.origin}` });
+  page0 = await serve({ dir: SITE, frameAncestors: `'self' ${host.origin} ${other.origin}` });
   browser = await launch();
 });
 after(async () => {

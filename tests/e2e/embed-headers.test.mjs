@@ -1,19 +1,20 @@
 // The page's own server headers (issue 8 §6, docs/insurers.md "Headers for the page's server"):
-// `npm start` serves www/ with scripts/serve.mjs, which sends the headers of www/_headers. The
+// `npm start` serves site/ (www/ minified, _headers copied) with scripts/serve.mjs, which sends the
+// headers of its _headers (the source is www/_headers). The
 // expected values are those the guide and the issue name, not read back from _headers.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { launch, ROOT, WWW } from "./helpers.mjs";
+import { launch, ROOT, WWW, SITE } from "./helpers.mjs";
 import { parseHeaders } from "../../scripts/serve.mjs";
 import { hostServer, hostHtml, iframeSnippet } from "./embed-fixtures.mjs";
 
 const children = [];
-/** Runs `node scripts/serve.mjs www` as npm start does; resolves with its URL (or its exit). */
+/** Runs `node scripts/serve.mjs site` as npm start does; resolves with its URL (or its exit). */
 function startServer(env = {}) {
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), WWW], {
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), SITE], {
     env: { ...process.env, PORT: "0", ...env }, stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);

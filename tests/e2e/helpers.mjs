@@ -1,4 +1,4 @@
-// Shared helpers for the page's browser tests: a static server for www/ on a free 127.0.0.1
+// Shared helpers for the page's browser tests: a static server for site/ on a free 127.0.0.1
 // port, headless Debian Chromium through playwright-core, and a driver that answers the page's
 // questions from a scenario's Situation. Expected texts are built here from the scenario's
 // expectedSummary and the catalogs — never from what the page shows.
@@ -10,7 +10,10 @@ import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+// www/ is the page's source (tests that read source files use it); site/ is what is deployed —
+// www/ minified by scripts/make-site.mjs — and what every test that loads a page serves.
 export const WWW = path.join(ROOT, "www");
+export const SITE = path.join(ROOT, "site");
 export const RESULTS = path.join(ROOT, "test-results");
 fs.mkdirSync(RESULTS, { recursive: true });
 
@@ -23,7 +26,7 @@ const MIME = {
 /** Serves `dir` on 127.0.0.1:<free port>, and each `mounts` entry ("/prefix/" → folder) under
  * its prefix; `cors` adds `Access-Control-Allow-Origin: *` (a second origin serving the
  * element to a host page). Returns { url, close, hits } (hits counts requests). */
-export async function serve(dir = WWW, mounts = {}, { cors = false } = {}) {
+export async function serve(dir = SITE, mounts = {}, { cors = false } = {}) {
   const hits = [];
   const server = http.createServer((req, res) => {
     const u = new URL(req.url, "http://127.0.0.1");
