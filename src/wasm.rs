@@ -124,11 +124,25 @@ fn pack_error(e: &PackError) -> JsValue {
 /// # Errors
 /// A `HokenCheckError` whose `code` is the pack's error code (`wrongType`, `unknownField` …)
 /// and whose `field` is the path in the pack (`contact.phone`).
+///
+/// Built without the cargo feature `pack-json` (the page's small module, www/pkg/), every call
+/// throws `packsNotInThisBuild`: that module has no pack reader.
 #[wasm_bindgen(js_name = setPack)]
 pub fn set_pack(text: &str) -> Result<(), JsValue> {
-    let pack = Pack::from_bounded_json(text).map_err(|e| pack_error(&e))?;
-    PACK.with(|p| *p.borrow_mut() = Some(pack));
-    Ok(())
+    #[cfg(feature = "pack-json")]
+    {
+        let pack = Pack::from_bounded_json(text).map_err(|e| pack_error(&e))?;
+        PACK.with(|p| *p.borrow_mut() = Some(pack));
+        Ok(())
+    }
+    #[cfg(not(feature = "pack-json"))]
+    {
+        let _ = text;
+        Err(pack_error(&PackError::new(
+            PackErrorCode::PacksNotInThisBuild,
+            "",
+        )))
+    }
 }
 
 /// Writes `v` as a tape; returns its length in words.
