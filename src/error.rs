@@ -150,7 +150,7 @@ impl InputError {
         let field = field.map(|f| f.chars().take(64).collect::<String>());
         let (ja, en) = code.templates();
         let f = field.as_deref().unwrap_or("");
-        let (message_ja, message_en) = (ja.replace("{field}", f), en.replace("{field}", f));
+        let (message_ja, message_en) = (fill(ja, f), fill(en, f));
         InputError {
             code,
             field,
@@ -167,6 +167,26 @@ impl InputError {
             Some(&unknown_field_label(position, name)),
         )
     }
+}
+
+/// `template` with every `{field}` replaced by `field` — as `str::replace`, without its
+/// substring-search machinery (~2 KB of the wasm module for this one use).
+fn fill(template: &str, field: &str) -> String {
+    const MARK: &str = "{field}";
+    let mut out = String::with_capacity(template.len() + field.len());
+    let mut rest = template;
+    while let Some(i) = rest
+        .as_bytes()
+        .windows(MARK.len())
+        .position(|w| w == MARK.as_bytes())
+    {
+        // `i` starts the ASCII mark, so both cuts are on character boundaries.
+        out.push_str(rest.get(..i).unwrap_or_default());
+        out.push_str(field);
+        rest = rest.get(i + MARK.len()..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `#<position>:<hash>` — how an unknown field name is reported: its 1-based position in the
@@ -208,6 +228,29 @@ impl std::error::Error for InputError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_replaces_every_mark_as_str_replace_does() {
+        for t in [
+            "",
+            "{field}",
+            "no mark",
+            "項目「{field}」は必須です。",
+            "{field}{field}",
+            "a{field}b{field}c",
+            "{fiel}{field",
+            "「{field}」",
+        ] {
+            for f in ["", "asOf", "保険者", "#3:0a1b2c3d", "{field}"] {
+                assert_eq!(fill(t, f), t.replace("{field}", f), "{t:?} {f:?}");
+            }
+        }
+        for &code in ErrorCode::ALL {
+            let (ja, en) = code.templates();
+            assert_eq!(fill(ja, "asOf"), ja.replace("{field}", "asOf"));
+            assert_eq!(fill(en, "asOf"), en.replace("{field}", "asOf"));
+        }
+    }
 
     #[test]
     fn fnv1a32_matches_the_published_test_vectors() {
