@@ -199,7 +199,12 @@ pub fn unknown_field_label(position: usize, name: &str) -> String {
     let h = fnv1a32(name.as_bytes());
     let mut s = String::with_capacity(16);
     s.push('#');
-    s.push_str(&position.to_string());
+    crate::dates::push_decimal(
+        &mut s,
+        false,
+        u64::try_from(position).unwrap_or(u64::MAX),
+        1,
+    );
     s.push(':');
     for shift in (0..8).rev() {
         s.push(char::from(HEX[((h >> (shift * 4)) & 0xf) as usize]));

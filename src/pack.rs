@@ -186,83 +186,62 @@ impl PackError {
     /// An error at `path`.
     pub fn new(code: PackErrorCode, path: &str) -> Self {
         let path: String = path.chars().take(120).collect();
-        let at_ja = if path.is_empty() {
-            "保険者パック".to_string()
+        // Joined by hand rather than with format!: the page's wasm module then carries no
+        // formatting machinery for these messages (docs/perf.md).
+        let (at_ja, at_en) = if path.is_empty() {
+            (cat(&["保険者パック"]), cat(&["The insurer pack"]))
         } else {
-            format!("保険者パックの「{path}」")
-        };
-        let at_en = if path.is_empty() {
-            "The insurer pack".to_string()
-        } else {
-            format!("The insurer pack's \"{path}\"")
+            (
+                cat(&["保険者パックの「", &path, "」"]),
+                cat(&["The insurer pack's \"", &path, "\""]),
+            )
         };
         use PackErrorCode::*;
-        let (ja, en) = match code {
-            MalformedPack => (
-                format!("{at_ja}を JSON として読み取れません。"),
-                format!("{at_en} could not be read as JSON."),
-            ),
-            PackTooLarge => (
-                format!("{at_ja}が大きすぎます(パック全体は{MAX_PACK_BYTES}バイト、文字列は{MAX_STRING_CHARS}文字まで)。"),
-                format!("{at_en} is far too large (at most {MAX_PACK_BYTES} bytes for a pack, {MAX_STRING_CHARS} characters for a string)."),
-            ),
-            UnknownField => (
-                format!("{at_ja}という項目はありません。"),
-                format!("{at_en} is not a field of the pack schema."),
-            ),
-            DuplicateField => (
-                format!("{at_ja}が2回あります。"),
-                format!("{at_en} appears twice."),
-            ),
-            MissingField => (
-                format!("{at_ja}は必須です。"),
-                format!("{at_en} is required."),
-            ),
-            WrongType => (
-                format!("{at_ja}の値の種類が違います。"),
-                format!("{at_en} has a value of the wrong type."),
-            ),
-            UnknownValue => (
-                format!("{at_ja}の値は使える値のどれでもありません。"),
-                format!("{at_en} is not one of the allowed values."),
-            ),
-            MalformedDate => (
-                format!("{at_ja}は YYYY-MM-DD の形の日付にしてください。"),
-                format!("{at_en} must be a date written YYYY-MM-DD."),
-            ),
-            ImpossibleDate => (
-                format!("{at_ja}の日付は暦にありません。"),
-                format!("{at_en} is a date that does not exist."),
-            ),
-            OutOfRange => (
-                format!("{at_ja}の値が許される範囲の外です。"),
-                format!("{at_en} is outside the range the fact allows."),
-            ),
+        let (ja, en): (&str, &str) = match code {
+            MalformedPack => ("を JSON として読み取れません。", " could not be read as JSON."),
+            PackTooLarge => {
+                let (bytes, chars) = (number(MAX_PACK_BYTES), number(MAX_STRING_CHARS));
+                return PackError {
+                    code,
+                    message_ja: cat(&[&at_ja, "が大きすぎます(パック全体は", &bytes, "バイト、文字列は", &chars, "文字まで)。"]),
+                    message_en: cat(&[&at_en, " is far too large (at most ", &bytes, " bytes for a pack, ", &chars, " characters for a string)."]),
+                    path,
+                };
+            }
+            UnknownField => ("という項目はありません。", " is not a field of the pack schema."),
+            DuplicateField => ("が2回あります。", " appears twice."),
+            MissingField => ("は必須です。", " is required."),
+            WrongType => ("の値の種類が違います。", " has a value of the wrong type."),
+            UnknownValue => ("の値は使える値のどれでもありません。", " is not one of the allowed values."),
+            MalformedDate => ("は YYYY-MM-DD の形の日付にしてください。", " must be a date written YYYY-MM-DD."),
+            ImpossibleDate => ("の日付は暦にありません。", " is a date that does not exist."),
+            OutOfRange => ("の値が許される範囲の外です。", " is outside the range the fact allows."),
             NotAnAddress => (
-                format!("{at_ja}は https:// で始まる公開ページのアドレスにしてください。"),
-                format!("{at_en} must be the address of a public page (https://…)."),
+                "は https:// で始まる公開ページのアドレスにしてください。",
+                " must be the address of a public page (https://…).",
             ),
             FactNotForKind => (
-                format!("{at_ja}は、この種類の保険者が決める事実ではありません。"),
-                format!("{at_en} is not a fact that insurers of this kind decide."),
+                "は、この種類の保険者が決める事実ではありません。",
+                " is not a fact that insurers of this kind decide.",
             ),
             OverridesNationalRule => (
-                format!("{at_ja}は国の規則を変えることになるため使えません。"),
-                format!("{at_en} would change a national rule, which a pack may not do."),
+                "は国の規則を変えることになるため使えません。",
+                " would change a national rule, which a pack may not do.",
             ),
             WrongInsurerKind => (
-                format!("{at_ja}の保険者の種類が、入力の保険者の種類(insurerKind)と違います。"),
-                format!("{at_en} names another insurer kind than the situation's insurerKind."),
+                "の保険者の種類が、入力の保険者の種類(insurerKind)と違います。",
+                " names another insurer kind than the situation's insurerKind.",
             ),
             WrongRegion => (
-                format!("{at_ja}の都道府県が、入力の kokiRegion と違います。"),
-                format!("{at_en} names another prefecture than the situation's kokiRegion."),
+                "の都道府県が、入力の kokiRegion と違います。",
+                " names another prefecture than the situation's kokiRegion.",
             ),
             PacksNotInThisBuild => (
-                format!("{at_ja}は、この版のエンジンでは使えません(パックを読む部分を含まない版です)。パックに対応した版(npm パッケージ、またはページの pkg-pack/)を読み込んでください。"),
-                format!("{at_en} cannot be used with this build of the engine: it was built without the pack reader. Load the full build (the npm package, or the page's pkg-pack/)."),
+                "は、この版のエンジンでは使えません(パックを読む部分を含まない版です)。パックに対応した版(npm パッケージ、またはページの pkg-pack/)を読み込んでください。",
+                " cannot be used with this build of the engine: it was built without the pack reader. Load the full build (the npm package, or the page's pkg-pack/).",
             ),
         };
+        let (ja, en) = (cat(&[&at_ja, ja]), cat(&[&at_en, en]));
         PackError {
             code,
             path,
@@ -270,6 +249,22 @@ impl PackError {
             message_en: en,
         }
     }
+}
+
+/// The parts joined.
+fn cat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
+/// `n` in decimal.
+fn number(n: usize) -> String {
+    let mut out = String::new();
+    dates::push_decimal(&mut out, false, u64::try_from(n).unwrap_or(u64::MAX), 1);
+    out
 }
 
 impl fmt::Display for PackError {
