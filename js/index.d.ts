@@ -604,6 +604,9 @@ export type ErrorCode =
  * - `"overridesNationalRule"`: A fact that would change a national rule (RULES.md §15).
  * - `"wrongInsurerKind"`: The pack is for another insurer kind than the Situation's.
  * - `"wrongRegion"`: The pack is for another 後期 region than the Situation's `kokiRegion`.
+ * - `"packsNotInThisBuild"`: This build of the engine has no pack reader (built without the cargo
+ *    feature `pack-json`: the page's small module, www/pkg/). Load the full module (the npm
+ *    package, or the page's www/pkg-pack/) to use a pack.
  */
 export type PackErrorCode =
   | "malformedPack"
@@ -620,7 +623,8 @@ export type PackErrorCode =
   | "factNotForKind"
   | "overridesNationalRule"
   | "wrongInsurerKind"
-  | "wrongRegion";
+  | "wrongRegion"
+  | "packsNotInThisBuild";
 
 /** Codes of a date that cannot be read (parseDate, toWareki; from `DateError::code`). */
 export type DateErrorCode =

@@ -18,6 +18,11 @@ const fmt = (s) => `raw ${(s.raw / KB).toFixed(1)} KB, gzip ${(s.gzip / KB).toFi
 console.log(`budget: wasm        ${fmt(wasm)}  (goal ≤ ${GOAL_BROTLI / KB} KB brotli, hard limit ${HARD_LIMIT_BROTLI / KB} KB)`);
 console.log(`budget: JS glue     ${fmt(glue)}`);
 console.log(`budget: browser.js  ${fmt(entry)}`);
+// The page's own build (www/pkg/: opt-level "z", no pack reader; docs/perf.md), same goal.
+const pageWasm = new URL("www/pkg/hoken_check_bg.wasm", root);
+try {
+  console.log(`budget: page wasm   ${fmt(sizes(pageWasm))}  (www/pkg/, the page's build without the pack reader; goal ≤ ${GOAL_BROTLI / KB} KB brotli)`);
+} catch { /* no www/ build */ }
 
 // Speed: a mixed set of situations (worked examples + own scenarios), cycled.
 const { assess, assessSummary, assessMany } = await import(new URL("dist/node.js", root));

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Release build: the wasm module (cargo -> wasm-bindgen -> wasm-opt -Oz) for
-# every entry of BINDGEN_OUTPUTS, then the native CLI. Needs scripts/setup.sh
+# every entry of BINDGEN_OUTPUTS, the page's smaller module (www/pkg/), then the native CLI. Needs scripts/setup.sh
 # to have run (pinned wasm-bindgen CLI, node_modules/.bin/wasm-opt).
 #
 #   BUILD_SKIP_NATIVE=1   skip the native CLI
@@ -65,6 +65,27 @@ node scripts/make-cjs.mjs dist
 rm -f dist/.gitignore dist/package.json
 phase "package entries -> dist/ ($(fmt_dur "$t"))"
 
+# --- the page's everyday module (www/pkg/): no pack reader, size profile --------------------
+# The same crate without the default feature `pack-json` (the insurer pack reader) and with the
+# `page` profile (opt-level "z"): ~58 KB brotli instead of dist/'s ~76 KB. The page and the
+# <hoken-check> element load it unless a pack is used; then they load dist/'s full module,
+# copied to www/pkg-pack/ below (www/hoken-check-ui.js; docs/perf.md). Not in dist/ (npm).
+if [[ -d www ]]; then
+  t=$(now_ms)
+  cargo build --locked --profile page --target "$WASM_TARGET" --lib --no-default-features
+  PAGE_PKG=target/page-pkg
+  rm -rf "$PAGE_PKG"
+  wasm-bindgen --target web --out-dir "$PAGE_PKG" "target/$WASM_TARGET/page/$CRATE_LIB.wasm"
+  if [[ "${BUILD_SKIP_WASM_OPT:-0}" != 1 ]]; then
+    # --converge: -Oz until nothing shrinks (-0.14 KB brotli, ~4 s; docs/perf.md).
+    "$WASM_OPT" -Oz --converge "${WASM_OPT_FEATURES[@]}" "$PAGE_PKG/${CRATE_LIB}_bg.wasm" -o "$PAGE_PKG/${CRATE_LIB}_bg.wasm.opt"
+    mv "$PAGE_PKG/${CRATE_LIB}_bg.wasm.opt" "$PAGE_PKG/${CRATE_LIB}_bg.wasm"
+  fi
+  node scripts/patch-glue.mjs "$PAGE_PKG/$CRATE_LIB.js"
+  phase "page module (--profile page --no-default-features) -> $PAGE_PKG ($(fmt_dur "$t"))"
+  node scripts/sizes.mjs "$PAGE_PKG/${CRATE_LIB}_bg.wasm" "$PAGE_PKG/$CRATE_LIB.js"
+fi
+
 # --- the batch page's module (www/pkg-batch/, issue 10) ------------------------------
 # The same crate with --features batch-wasm: the CLI's CSV path (src/batch/job.rs) for
 # www/batch.html's workers. Its own target dir keeps both builds cached; not in dist/ (npm).
@@ -85,15 +106,19 @@ fi
 # --- the page ---------------------------------------------------------------------
 # www/ is served as the document root: it gets the package and the catalogs next to it.
 if [[ -d www ]]; then
-  rm -rf www/pkg www/locales
-  mkdir -p www/pkg www/locales
-  cp dist/hoken_check.js dist/hoken_check_bg.wasm dist/api.js dist/browser.js dist/inline.js www/pkg/
-  cp dist/init.js dist/errors.js dist/slim.js www/pkg/  # for pkg/inline.js (single-file edition)
+  rm -rf www/pkg www/pkg-pack www/locales
+  mkdir -p www/pkg www/pkg-pack www/locales
+  # pkg/: the small module above with the package's API; pkg-pack/: dist/'s full module (packs).
+  cp "$PAGE_PKG/hoken_check.js" "$PAGE_PKG/hoken_check_bg.wasm" dist/api.js dist/errors.js www/pkg/
+  cp dist/hoken_check.js dist/hoken_check_bg.wasm dist/api.js dist/errors.js www/pkg-pack/
+  cp dist/init.js dist/slim.js www/pkg/  # for pkg/inline.js (single-file edition)
+  node scripts/make-inline.mjs www/pkg/hoken_check_bg.wasm js/inline.template.js www/pkg/inline.js
   node scripts/make-page-entry.mjs dist/browser.js www/pkg/browser.js  # same module list as before
+  node scripts/make-page-entry.mjs dist/browser.js www/pkg-pack/browser.js
   cp locales/*.json www/locales/
   # The example insurer packs, same-origin for the configurator's preview (docs/insurers.md).
   rm -rf www/packs && mkdir -p www/packs && cp packs/*.json www/packs/
-  phase "page assets -> www/pkg, www/locales, www/packs"
+  phase "page assets -> www/pkg, www/pkg-pack, www/locales, www/packs"
   # Service worker: cache list, cache names and rules version from what www/ now holds.
   node scripts/sw-manifest.mjs www
 fi

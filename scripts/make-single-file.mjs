@@ -30,6 +30,8 @@ const OUT = path.resolve(process.argv[3] || path.join(ROOT, "dist-page", "hoken-
 const ENTRY = path.join(WWW, "app.js");
 const DYNAMIC = {
   "./pkg/browser.js": path.join(WWW, "pkg", "inline.js"),
+  // The full engine for packs: none here (default-src 'none' forbids fetching a pack anyway).
+  "./pkg-pack/browser.js": path.join(WWW, "pkg", "inline.js"),
   // The <hoken-check> loader and its UI (loaded lazily on a web server) are simply bundled.
   "./hoken-check-element.js": path.join(WWW, "hoken-check-element.js"),
   "./hoken-check-ui.js": path.join(WWW, "hoken-check-ui.js"),

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Page budgets (prints only; never fails on a figure):
 //  1. first-visit transfer, brotli (node:zlib, quality 11): what the page needs for its first
-//     question — HTML + CSS + JS + wasm + one language — goal ≤ 120 KB; also the whole first
+//     question — HTML + CSS + JS + wasm + one language — goal ≤ 100 KB; also the whole first
 //     visit as it really happens (the other two catalogs, fetched after the first question so a
-//     language switch needs no network, and the service worker).
+//     language switch needs no network, and the service worker); and the insurer-pack path
+//     (pkg-pack/'s full engine instead of pkg/'s module) on its own line.
 //  2. time from navigation to the first question ready (engine loaded, catalog in, question
 //     rendered: performance mark "hc-first-question") in headless Chromium, median of 5 fresh
 //     loads — goal ≤ 300 ms.
@@ -36,11 +37,16 @@ const kb = (n) => (n / 1024).toFixed(1).padStart(6) + " KB";
 const html = fs.readFileSync(path.join(WWW, "index.html"), "utf8");
 const refs = [...html.matchAll(/(?:href|src)="([^"#:]+)"/g)].map((m) => m[1]).filter((r) => !r.startsWith("data"));
 const files = new Set(["index.html", ...refs]);
-const visit = (file) => {
+// pkg-pack/ is the insurer-pack path: the full engine, imported instead of pkg/ only when a pack
+// is used. The budgets count the everyday path; the pack path is printed on its own line below.
+const PACK_PATH = "pkg-pack/";
+const packEntries = new Set();
+const visit = (file, into = files) => {
   const src = fs.readFileSync(path.join(WWW, file), "utf8");
   for (const m of src.matchAll(/(?:from|import)\s*\(?\s*"(\.[^"]+)"/g)) {
     const f = path.normalize(path.join(path.dirname(file), m[1]));
-    if (!files.has(f)) { files.add(f); visit(f); }
+    if (into !== files || !f.startsWith(PACK_PATH)) { if (!into.has(f)) { into.add(f); visit(f, into); } }
+    else packEntries.add(f);
   }
 };
 for (const f of [...files]) if (f.endsWith(".js") && fs.existsSync(path.join(WWW, f))) visit(f);
@@ -60,6 +66,14 @@ for (const f of needed.sort()) {
 console.log("page-budget: first visit, files the first question needs (one language: ja):");
 console.log(rows.join("\n"));
 console.log(`page-budget: first-visit transfer (HTML+CSS+JS+wasm+ja): raw ${kb(raw)}, brotli ${kb(brTotal)} (goal ≤ 100 KB)`);
+// The pack path (?pack=URL, or an element with a pack): the same files, pkg-pack/'s engine in
+// place of pkg/'s module (pkg/'s scripts are still preloaded by index.html), the pack not counted.
+const packFiles = new Set(packEntries);
+for (const f of packEntries) visit(f, packFiles);
+packFiles.add(PACK_PATH + "hoken_check_bg.wasm");
+let packBr = 0;
+for (const f of [...needed.filter((f) => f !== "pkg/hoken_check_bg.wasm"), ...packFiles]) packBr += br(fs.readFileSync(path.join(WWW, f)));
+console.log(`page-budget: pack path, first visit with a pack (${[...packFiles].sort().join(", ")} instead of pkg/hoken_check_bg.wasm): brotli ${kb(packBr)}`);
 let extra = 0;
 for (const f of ["locales/en.json", "locales/ja-easy.json", "sw.js"]) extra += br(fs.readFileSync(path.join(WWW, f)));
 console.log(`page-budget: whole first visit incl. the other two catalogs and sw.js: brotli ${kb(brTotal + extra)}`);
@@ -72,6 +86,7 @@ const visitEl = (file) => {
   const src = fs.readFileSync(path.join(WWW, file), "utf8");
   for (const m of src.matchAll(/(?:from|import)\s*\(?\s*"(\.[^"]+)"/g)) {
     const f = path.normalize(path.join(path.dirname(file), m[1]));
+    if (f.startsWith(PACK_PATH)) continue; // the pack path: printed above
     if (!elementFiles.has(f)) { elementFiles.add(f); visitEl(f); }
   }
 };

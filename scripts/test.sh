@@ -11,11 +11,13 @@ export CI="${CI:-}"
 # One stage per line: "name | when | command". `when` is a shell condition (the
 # stage is skipped, not failed, when it is false); `command` is run with
 # `bash -c` semantics via eval, from the repo root. Add a stage = add a line.
+# The clippy stages run twice: default features, and --no-default-features (no `pack-json`: the
+# page's small wasm module, scripts/build.sh).
 STAGES=(
   "setup          | true                        | stage_setup"
   "fmt            | true                        | cargo fmt --all -- --check"
-  "clippy-native  | true                        | cargo clippy --locked --all-targets -- -D warnings"
-  "clippy-wasm    | true                        | cargo clippy --locked --target $WASM_TARGET --all-targets -- -D warnings"
+  "clippy-native  | true                        | cargo clippy --locked --all-targets -- -D warnings && cargo clippy --locked --all-targets --no-default-features -- -D warnings"
+  "clippy-wasm    | true                        | cargo clippy --locked --target $WASM_TARGET --all-targets -- -D warnings && cargo clippy --locked --target $WASM_TARGET --all-targets --no-default-features -- -D warnings"
   "clippy-batch   | true                        | cargo clippy --locked --target $WASM_TARGET --lib --features batch-wasm -- -D warnings"
   "deny           | true                        | cargo deny --locked --offline check licenses bans sources"
   "scenarios      | [[ -f tests/scenarios/validate.py ]] | python3 tests/scenarios/validate.py"

@@ -410,9 +410,47 @@ pub fn parse_iso(s: &str) -> Result<NaiveDate, DateError> {
 /// `parse_iso(&format_iso(d)) == Ok(d)` for every `d` in the supported years.
 pub fn format_iso(d: NaiveDate) -> String {
     match iso_bytes(d) {
-        Some(b) => String::from_utf8_lossy(&b).into_owned(),
-        None => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        // ASCII digits and '-': each byte is its character.
+        Some(b) => b.iter().copied().map(char::from).collect(),
+        None => {
+            // As format!("{:04}-{:02}-{:02}") (tested), without the formatting machinery.
+            let mut s = String::with_capacity(16);
+            let year = d.year();
+            push_decimal(&mut s, year < 0, u64::from(year.unsigned_abs()), 4);
+            s.push('-');
+            push_decimal(&mut s, false, u64::from(d.month()), 2);
+            s.push('-');
+            push_decimal(&mut s, false, u64::from(d.day()), 2);
+            s
+        }
     }
+}
+
+/// Appends the number `n` (negative: `-n`) in decimal, zero-padded to `width` characters, a `-`
+/// counting towards the width: the text of `format!("{v:0width$}")` (tested), without
+/// `core::fmt`'s integer formatting, which the wasm module then does not carry.
+pub(crate) fn push_decimal(out: &mut String, negative: bool, n: u64, width: usize) {
+    let mut n = n;
+    let mut reversed = String::with_capacity(20);
+    loop {
+        let digit = usize::try_from(n % 10)
+            .ok()
+            .and_then(|k| b"0123456789".get(k))
+            .copied()
+            .unwrap_or(b'0');
+        reversed.push(char::from(digit));
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if negative {
+        out.push('-');
+    }
+    for _ in reversed.len().saturating_add(usize::from(negative))..width {
+        out.push('0');
+    }
+    out.extend(reversed.chars().rev());
 }
 
 /// The bytes of [`format_iso`] for years 0000–9999 (`None` outside them), without a `String`:
@@ -1031,6 +1069,50 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("test date")
+    }
+
+    #[test]
+    fn push_decimal_writes_what_format_writes() {
+        for v in [
+            0i64,
+            1,
+            5,
+            9,
+            10,
+            99,
+            100,
+            999,
+            1000,
+            9999,
+            10000,
+            262_143,
+            i64::MAX,
+            -1,
+            -5,
+            -999,
+            -1000,
+            -262_144,
+            i64::MIN + 1,
+        ] {
+            for width in [0usize, 1, 2, 4, 6] {
+                let mut s = String::new();
+                push_decimal(&mut s, v < 0, v.unsigned_abs(), width);
+                assert_eq!(s, format!("{v:0width$}"), "{v} {width}");
+            }
+        }
+        let mut s = String::new();
+        push_decimal(&mut s, false, u64::MAX, 1);
+        assert_eq!(s, u64::MAX.to_string());
+        // format_iso beyond 0000–9999 (its fallback) as format! wrote it.
+        for (y, m, d) in [
+            (-262_143, 1, 1),
+            (-5, 12, 31),
+            (-1, 2, 28),
+            (10_000, 1, 9),
+            (262_142, 12, 31),
+        ] {
+            assert_eq!(format_iso(ymd(y, m, d)), format!("{y:04}-{m:02}-{d:02}"));
+        }
     }
 
     #[test]

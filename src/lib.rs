@@ -70,11 +70,11 @@ pub fn assess_with_pack(s: &Situation, pack: Option<&Pack>) -> Result<Assessment
     }
 }
 
-/// Parses and validates an insurer pack from JSON text (see [`pack`]).
+/// Parses and validates an insurer pack from JSON text (see [`pack`]; feature `pack-json`).
 ///
 /// # Errors
 /// A [`PackError`] with a stable code and the path in the pack.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(feature = "pack-json", not(target_arch = "wasm32")))]
 pub fn parse_pack(text: &str) -> Result<Pack, PackError> {
     Pack::from_json(text)
 }

@@ -30,11 +30,31 @@ thread_local! {
     static TAPE: RefCell<Tape> = RefCell::new(Tape::default());
     static TOKENS: Vec<&'static str> = packed::tokens();
     static RAW: RefCell<RawSituation> = RefCell::new(RawSituation::default());
+    #[cfg(feature = "pack-json")]
     static PACK: RefCell<Option<Pack>> = const { RefCell::new(None) };
 }
 
 /// `assessInput`'s mode bit: assess with the insurer pack last given to [`set_pack`].
 const WITH_PACK: u32 = 4;
+
+/// Runs `f` with the pack last given to [`set_pack`] when `wanted`, else with `None`. A build
+/// without the pack reader (no feature `pack-json`) never holds a pack: there `f` always gets
+/// `None`, so the rules' pack paths — the same code in both builds — are not compiled into that
+/// module, as they could never run in it.
+fn use_pack<T>(wanted: bool, f: impl FnOnce(Option<&Pack>) -> T) -> T {
+    #[cfg(feature = "pack-json")]
+    {
+        PACK.with(|p| {
+            let p = p.borrow();
+            f(if wanted { p.as_ref() } else { None })
+        })
+    }
+    #[cfg(not(feature = "pack-json"))]
+    {
+        let _ = wanted;
+        f(None)
+    }
+}
 
 /// Codes only the JS boundary raises, after the [`ErrorCode`]s in the layout's list.
 const JS_CODES: [&str; 3] = ["unreadableInput", "notAnArray", "internal"];
@@ -124,11 +144,25 @@ fn pack_error(e: &PackError) -> JsValue {
 /// # Errors
 /// A `HokenCheckError` whose `code` is the pack's error code (`wrongType`, `unknownField` …)
 /// and whose `field` is the path in the pack (`contact.phone`).
+///
+/// Built without the cargo feature `pack-json` (the page's small module, www/pkg/), every call
+/// throws `packsNotInThisBuild`: that module has no pack reader.
 #[wasm_bindgen(js_name = setPack)]
 pub fn set_pack(text: &str) -> Result<(), JsValue> {
-    let pack = Pack::from_bounded_json(text).map_err(|e| pack_error(&e))?;
-    PACK.with(|p| *p.borrow_mut() = Some(pack));
-    Ok(())
+    #[cfg(feature = "pack-json")]
+    {
+        let pack = Pack::from_bounded_json(text).map_err(|e| pack_error(&e))?;
+        PACK.with(|p| *p.borrow_mut() = Some(pack));
+        Ok(())
+    }
+    #[cfg(not(feature = "pack-json"))]
+    {
+        let _ = text;
+        Err(pack_error(&PackError::new(
+            PackErrorCode::PacksNotInThisBuild,
+            "",
+        )))
+    }
 }
 
 /// Writes `v` as a tape; returns its length in words.
@@ -227,35 +261,26 @@ fn with_input<T>(f: impl FnOnce(&RawSituation) -> Result<T, JsValue>) -> Result<
 /// A `HokenCheckError` with `code`, `field`, `messageJa`, `messageEn` for invalid input.
 #[wasm_bindgen(js_name = assessInput)]
 pub fn assess_input(mode: u32) -> Result<i32, JsValue> {
-    if mode & !WITH_PACK == 2 {
-        return PACK.with(|p| {
-            let p = p.borrow();
-            let pack = if mode & WITH_PACK != 0 {
-                p.as_ref()
-            } else {
-                None
-            };
+    let with_pack = mode & WITH_PACK != 0;
+    let mode = mode & !WITH_PACK;
+    if mode == 2 {
+        return use_pack(with_pack, |pack| {
             with_input(|raw| {
                 let m = crate::missing_fields_with_pack(raw, pack).map_err(|e| input_error(&e))?;
                 tape(&m)
             })
         });
     }
-    let with_pack = mode & WITH_PACK != 0;
-    let mode = mode & !WITH_PACK;
     let fast = input_situation();
     if mode == 0 {
         let a = if let Some(s) = fast {
-            PACK.with(|p| {
-                let p = p.borrow();
-                let pack = if with_pack { p.as_ref() } else { None };
+            use_pack(with_pack, |pack| {
                 crate::assess_valid_with_pack(&s, pack).map_err(|e| input_error(&e))
             })?
         } else if with_pack {
-            PACK.with(|p| {
-                let p = p.borrow();
+            use_pack(with_pack, |pack| {
                 with_input(|raw| {
-                    crate::assess_raw_with_pack(raw, p.as_ref()).map_err(|e| input_error(&e))
+                    crate::assess_raw_with_pack(raw, pack).map_err(|e| input_error(&e))
                 })
             })?
         } else {
@@ -264,9 +289,7 @@ pub fn assess_input(mode: u32) -> Result<i32, JsValue> {
         return tape(&a);
     }
     // The summary alone: a summary-only evaluation (the same summary, tested natively).
-    let summary = PACK.with(|p| {
-        let p = p.borrow();
-        let pack = if with_pack { p.as_ref() } else { None };
+    let summary = use_pack(with_pack, |pack| {
         if let Some(s) = &fast {
             return crate::assess_brief_with_pack(s, pack)
                 .map(|b| b.summary)

@@ -1,4 +1,4 @@
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(all(not(target_arch = "wasm32"), feature = "pack-json"))]
 //! Insurer packs (RULES.md §15): the example packs change exactly the answers §15 lets them
 //! decide (each scenario with and without its pack, side by side), no valid pack changes a
 //! national rule (property test), and invalid packs give coded errors naming the path.

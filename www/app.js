@@ -15,6 +15,15 @@ for (const name of ["lang", "insurer-kind", "as-of"]) {
 const pack = query.get("pack");
 if (pack && !pack.startsWith("#")) el.setAttribute("pack", pack);
 if (!LANGS.includes(el.getAttribute("lang"))) el.setAttribute("lang", "ja");
+// The engine's module, fetched now rather than when the element asks for it: with a pack the full
+// build (pkg-pack/), else the small one (pkg/) — never both, so index.html cannot name it.
+// Not on file:// (the single-file edition has it inline).
+if (location.protocol === "http:" || location.protocol === "https:") {
+  const pre = document.createElement("link");
+  Object.assign(pre, { rel: "preload", as: "fetch", type: "application/wasm", crossOrigin: "anonymous",
+    href: el.hasAttribute("pack") ? "pkg-pack/hoken_check_bg.wasm" : "pkg/hoken_check_bg.wasm" });
+  document.head.append(pre);
+}
 // The page owns the address (history, the answers' link) — but not inside an insurer's iframe
 // (?embed=1): there a history entry would be one more step of the host site's back button and a
 // link would open the bare embed, so the element behaves as on an insurer's own page.

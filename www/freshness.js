@@ -10,7 +10,9 @@
 //     and none when they are newer                                   (data-freshness="offline-fresh")
 // The notice is an element of its own at the top of <main>, outside what app.js renders, and
 // follows the page's language. The engine never reads the clock; this page module does.
-import { rulesInfo } from "./pkg/browser.js";
+// The running engine: the one the page already loaded (pkg/, or pkg-pack/ with a pack), never a
+// second one (hoken-check-ui.js).
+import { engineInUse } from "./hoken-check-ui.js";
 import { msg, txt, todayInJapan } from "./i18n.js";
 
 /** Offline answers from rules collected more than this many days ago get a notice: RULES.md §0
@@ -64,7 +66,7 @@ function render(el, state, running) {
 }
 
 async function main() {
-  const running = rulesInfo();
+  const running = (await engineInUse()).rulesInfo();
   const state = freshness(running, await published(), todayInJapan());
   const root = document.documentElement;
   root.dataset.freshness = state;

@@ -30,19 +30,31 @@ export function h(tag, props, ...kids) {
   return put(el, ...kids);
 }
 
-// --- the engine: one module for every element (it keeps no check's state: each call passes its
-// own situation, and its own pack — js/api.js re-validates when another pack comes) -------------
-let enginePromise = null;
-function loadEngine() {
-  if (!enginePromise) {
-    enginePromise = import("./pkg/browser.js").then((engine) => {
+// --- the engine: two builds of the same rules (docs/perf.md). pkg/ has no insurer-pack reader
+// (~58 KB brotli) and serves every element without a `pack`; pkg-pack/ is the full build (the
+// npm package's), loaded only once an element has (or gets) a pack. Each is loaded once for all
+// the elements that use it; neither keeps a check's state (each call passes its own situation
+// and pack — js/api.js re-validates when another pack comes). Both give the same answers
+// (tests/js/page-module.test.mjs). -------------------------------------------------------------
+const engines = new Map(); // withPack (boolean) -> Promise of the engine module
+function loadEngine(withPack) {
+  let p = engines.get(withPack);
+  if (!p) {
+    p = (withPack ? import("./pkg-pack/browser.js") : import("./pkg/browser.js")).then((engine) => {
       useCalendar(engine.toWareki);
       useRuleDates(engine.rulesInfo().params);
       return engine;
     });
-    enginePromise.catch(() => { enginePromise = null; });
+    p.catch(() => { if (engines.get(withPack) === p) engines.delete(withPack); });
+    engines.set(withPack, p);
   }
-  return enginePromise;
+  return p;
+}
+
+/** The engine the page already runs (the pack build when an element uses one), for
+ * www/freshness.js: it asks that engine for its rules and never loads a second one. */
+export function engineInUse() {
+  return engines.get(true) || engines.get(false) || loadEngine(false);
 }
 
 // One stylesheet object for every shadow root (constructable: no <style> element, so a host
@@ -78,6 +90,7 @@ export function mount(host, shadow) {
   // --- state -------------------------------------------------------------------------------------
   const state = {
     engine: null,
+    engineWithPack: false, // state.engine is the full build (pkg-pack/), which reads packs
     today: todayInJapan(),
     lang: "ja",
     pack: null,         // the insurer pack in use (validated by the engine), or null
@@ -641,6 +654,8 @@ export function mount(host, shadow) {
     state.packError = null;
     if (state.memo) state.memo.clear();
     if (!spec) return;
+    // The small engine (pkg/) has no pack reader: switch to the full one first.
+    const full = state.engineWithPack ? null : loadEngine(true);
     let data;
     try {
       if (spec.startsWith("#")) {
@@ -655,6 +670,16 @@ export function mount(host, shadow) {
     } catch {
       state.packError = { load: true };
       return;
+    }
+    if (full) {
+      let engine;
+      try { engine = await full; } catch {
+        // E.g. offline before the full engine was ever loaded here: the check goes on without
+        // the pack (national rules), and says so.
+        state.packError = { load: true };
+        return;
+      }
+      if (!state.engineWithPack) useEngine(engine, true);
     }
     if (host.getAttribute("pack") !== spec) return; // changed meanwhile: the newer call decides
     try {
@@ -733,30 +758,13 @@ export function mount(host, shadow) {
     view.replaceChildren(h("p", { class: "notice", role: "alert", "data-no-engine": csp ? "csp" : "other" }, text));
   }
 
-  async function start() {
-    const attrLang = readLang();
-    state.lang = attrLang;
-    state.insurerKind = readInsurerKind();
-    state.answers = freshAnswers();
-    let lg = state.lang;
-    if (page) lg = restoreFromFragment() || lg;
-    if (typeof WebAssembly !== "object") {
-      await loadCatalog(lg).then(() => { state.lang = lg; }, () => {});
-      showNoEngine();
-      throw new Error("no WebAssembly");
-    }
-    let engine;
-    try {
-      [engine] = await Promise.all([loadEngine(), loadCatalog(lg), lg !== "ja" ? loadCatalog("ja") : null]);
-    } catch (e) {
-      await loadCatalog(lg).then(() => { state.lang = lg; }, () => {});
-      showNoEngine(e);
-      throw e;
-    }
+  /** Calls go to `engine` from now on (`withPack`: the full build, which reads packs). */
+  function useEngine(engine, withPack) {
     // missingFields tries the alternatives of every field, so it is the slow call (1–3 ms); a
     // walk repeats the same prefixes on every screen, so remember each answer.
-    const memo = new Map();
-    state.memo = memo;
+    const memo = state.memo;
+    memo.clear();
+    state.engineWithPack = withPack;
     state.engine = {
       assess: engine.assess,
       assessSummary: engine.assessSummary,
@@ -769,6 +777,35 @@ export function mount(host, shadow) {
       },
       rulesInfo: engine.rulesInfo,
     };
+  }
+
+  async function start() {
+    const attrLang = readLang();
+    state.lang = attrLang;
+    state.insurerKind = readInsurerKind();
+    state.answers = freshAnswers();
+    let lg = state.lang;
+    if (page) lg = restoreFromFragment() || lg;
+    if (typeof WebAssembly !== "object") {
+      await loadCatalog(lg).then(() => { state.lang = lg; }, () => {});
+      showNoEngine();
+      throw new Error("no WebAssembly");
+    }
+    // With a pack, only the full engine is loaded (pkg-pack/); if it cannot be (offline before
+    // it was ever used here), the small one and the national rules (loadPack says so).
+    const withPack = Boolean(host.getAttribute("pack"));
+    const pick = withPack ? loadEngine(true).then((e) => [e, true], () => loadEngine(false).then((e) => [e, false]))
+      : loadEngine(false).then((e) => [e, false]);
+    let engine, full;
+    try {
+      [[engine, full]] = await Promise.all([pick, loadCatalog(lg), lg !== "ja" ? loadCatalog("ja") : null]);
+    } catch (e) {
+      await loadCatalog(lg).then(() => { state.lang = lg; }, () => {});
+      showNoEngine(e);
+      throw e;
+    }
+    state.memo = new Map();
+    useEngine(engine, full);
     // The host changed `lang` while the engine loaded: its newer choice wins.
     if (readLang() !== attrLang) { lg = readLang(); await loadCatalog(lg); }
     state.lang = lg;

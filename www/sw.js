@@ -11,6 +11,11 @@
 // * The engine's glue (hoken_check.js) and module (hoken_check_bg.wasm) are one unit: online
 //   both are fetched together with the server's build.json and used only when both match it;
 //   otherwise (offline, or a half-finished deploy) both come from the cache of one build.
+// * The full engine for pages with an insurer pack (pkg-pack/: glue, module and its API files) is
+//   not pre-cached — most visitors never need it. It is a unit like the engine: online its files
+//   are fetched together and used only when all match the server's build.json; when that is the
+//   build this worker installed, the verified unit is kept (one cache, written once all files
+//   are verified) so that a page with a pack works offline after one online use.
 // * The rest of the page is network-first (revalidated, never a heuristic HTTP-cache copy), the
 //   cache being the fallback when offline. Responses are never written to the cache one by one.
 // * build.json, sw.js and sw-version.js are never cached here.
@@ -22,6 +27,8 @@ const PREFIX = "hc-";
 const ENGINE_CACHE = `${PREFIX}engine-${B.rulesVersion}-${B.dataHash.replace(/^[^:]*:/, "").slice(0, 16)}-${B.engine}`;
 const SHELL_CACHE = `${PREFIX}shell-${B.build}`;
 const ENGINE = new Set(B.engineFiles);
+const PACK_CACHE = `${PREFIX}pack-engine-${B.rulesVersion}-${B.packEngine}`;
+const PACK_ENGINE = new Set(B.packEngineFiles || []);
 const NEVER_CACHED = new Set(["sw.js", "sw-version.js", "build.json"]);
 // How long one online fetch of the engine unit answers both of its requests (glue and module).
 const UNIT_REUSE_MS = 15000;
@@ -77,7 +84,7 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    const keep = new Set([ENGINE_CACHE, SHELL_CACHE]);
+    const keep = new Set([ENGINE_CACHE, SHELL_CACHE, PACK_CACHE]);
     // Also removes the unversioned "hoken-check-v1" cache of the first worker.
     const old = (await caches.keys()).filter((k) => (k.startsWith(PREFIX) || k.startsWith("hoken-check-")) && !keep.has(k));
     await Promise.all(old.map((k) => caches.delete(k)));
@@ -85,34 +92,52 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-// --- the engine unit ------------------------------------------------------------------------------
-let unit = null; // { at, promise: Promise<Map<rel, entry> | null> }
+// --- the engine units ------------------------------------------------------------------------------
+// "engine": pkg/ (pre-cached at install); "pack": pkg-pack/ (cached here on first verified use).
+const UNITS = {
+  engine: { files: (m) => m.engineFiles, hashes: (m) => m.files, cache: ENGINE_CACHE, all: ENGINE },
+  pack: { files: (m) => m.packEngineFiles, hashes: (m) => m.lazyFiles, cache: PACK_CACHE, all: PACK_ENGINE },
+};
+const units = new Map(); // kind -> { at, promise: Promise<Map<rel, entry> | null> }
 
-/** Online: the server's build.json and both engine files, fetched together; the unit only when
- * both files match that manifest (else null: offline, or a deploy is half done). */
-function networkUnit() {
-  if (unit && Date.now() - unit.at < UNIT_REUSE_MS) return unit.promise;
+/** Online: the server's build.json and all files of the unit, fetched together; the unit only
+ * when every file matches that manifest (else null: offline, or a deploy is half done). A pack
+ * unit of the build this worker installed is kept for offline use. */
+function networkUnit(kind) {
+  const u = units.get(kind);
+  if (u && Date.now() - u.at < UNIT_REUSE_MS) return u.promise;
+  const { files, hashes } = UNITS[kind];
   const promise = (async () => {
     try {
       const res = await fetch(new URL("build.json", scope()), { cache: "no-store", credentials: "same-origin" });
       if (!res.ok) return null;
       const fresh = await res.json();
-      if (!Array.isArray(fresh.engineFiles) || !fresh.files) return null;
-      const entries = await Promise.all(fresh.engineFiles.map((rel) => fetchVerified(rel, fresh.files[rel], "no-cache")));
+      const list = files(fresh), sums = hashes(fresh);
+      if (!Array.isArray(list) || !sums) return null;
+      const entries = await Promise.all(list.map((rel) => fetchVerified(rel, sums[rel], "no-cache")));
+      if (kind === "pack" && fresh.packEngine === B.packEngine) {
+        const cache = await caches.open(PACK_CACHE);
+        for (const entry of entries) await cache.put(new URL(entry[0], scope()), responseOf(entry, "cache"));
+      }
       return new Map(entries.map((e) => [e[0], e]));
     } catch {
       return null;
     }
   })();
-  unit = { at: Date.now(), promise };
+  units.set(kind, { at: Date.now(), promise });
   return promise;
 }
 
-async function engineResponse(rel) {
-  const online = await networkUnit();
+async function engineResponse(kind, rel) {
+  const online = await networkUnit(kind);
   if (online && online.has(rel)) return responseOf(online.get(rel), "network");
-  const hit = await (await caches.open(ENGINE_CACHE)).match(new URL(rel, scope()));
-  if (hit) return hit;
+  // Offline: the cached unit, only when it is whole.
+  const cache = await caches.open(UNITS[kind].cache);
+  const hits = await Promise.all([...UNITS[kind].all].map((f) => cache.match(new URL(f, scope()))));
+  if (hits.every(Boolean)) {
+    const hit = hits[[...UNITS[kind].all].indexOf(rel)];
+    if (hit) return hit;
+  }
   return new Response("engine unavailable offline", { status: 503 });
 }
 
@@ -139,6 +164,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(req.url);
   const rel = relPath(url);
   if (rel === null || NEVER_CACHED.has(rel)) return;
-  if (req.mode === "navigate") unit = null; // a new page load: fetch the engine unit afresh
-  event.respondWith(ENGINE.has(rel) ? engineResponse(rel) : shellResponse(req, rel));
+  if (req.mode === "navigate") units.clear(); // a new page load: fetch the engine units afresh
+  const kind = ENGINE.has(rel) ? "engine" : PACK_ENGINE.has(rel) ? "pack" : null;
+  event.respondWith(kind ? engineResponse(kind, rel) : shellResponse(req, rel));
 });

@@ -290,7 +290,9 @@ for (const file of EXAMPLE_PACKS) {
     assert.equal(new Set(own).size, own.length, `each file once: ${own.join(" ")}`);
     assert.deepEqual(own.filter((p) => p.startsWith("/locales/")), ["/locales/ja.json"]);
     assert.deepEqual(own.filter((p) => p.startsWith("/packs/")), [`/packs/${file}`]);
-    assert.ok(own.every((p) => /^\/(?:[\w-]+\.js|pkg\/[\w-]+\.(?:js|wasm)|locales\/ja\.json|packs\/[\w-]+\.json)$/.test(p)), own.join(" "));
+    assert.ok(own.every((p) => /^\/(?:[\w-]+\.js|pkg-pack\/[\w-]+\.(?:js|wasm)|locales\/ja\.json|packs\/[\w-]+\.json)$/.test(p)), own.join(" "));
+    // With a pack only the full engine (pkg-pack/): nothing of the small one (pkg/).
+    assert.ok(own.includes("/pkg-pack/hoken_check_bg.wasm"), own.join(" "));
     console.log(`${file}: ${own.length} requests by the element: ${own.join(" ")}`);
     assert.deepEqual(errors, []);
     await ctx.close();
@@ -341,14 +343,19 @@ test("theming: the seven --hoken-check-* properties reach the element's design t
 
 test("the standalone page maps its query onto the element (a pack only as a URL, never #id)", async () => {
   const pack = JSON.parse(fs.readFileSync(path.join(PACKS, "kokuho-shibuya.json"), "utf8"));
-  const { ctx, page, errors } = await open("?lang=en&as-of=2025-11-30&insurer-kind=kokuho&pack=/packs/kokuho-shibuya.json");
+  const { ctx, page, errors, requests } = await open("?lang=en&as-of=2025-11-30&insurer-kind=kokuho&pack=/packs/kokuho-shibuya.json");
   await page.waitForSelector("html[data-ready]");
+  await page.waitForSelector("html[data-freshness]", { state: "attached" });
   const attrs = await page.evaluate(() => Object.fromEntries(["lang", "as-of", "insurer-kind", "pack"].map((a) => [a, document.querySelector("hoken-check").getAttribute(a)])));
   assert.deepEqual(attrs, { lang: "en", "as-of": "2025-11-30", "insurer-kind": "kokuho", pack: "/packs/kokuho-shibuya.json" });
   assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
   const asked = await walkElement(page, "hoken-check", { oldCardHeld: "yes" });
   assert.ok(!asked.includes("insurerKind"));
   assert.ok((await textOf(page.locator("hoken-check [data-insurer]"))).includes(pack.who.name));
+  // Only the full engine's module: index.html preloads pkg/'s scripts, but its .wasm is never
+  // fetched (freshness.js asks the engine in use, too).
+  const wasms = requests.map((u) => new URL(u).pathname).filter((p) => p.endsWith(".wasm"));
+  assert.deepEqual(wasms, ["/pkg-pack/hoken_check_bg.wasm"]);
   // The footer links the batch page.
   assert.equal(await page.locator(".site-footer a[href='batch.html']").textContent(), plain("en", "ui.footer.batch"));
   await ctx.close();
@@ -372,11 +379,71 @@ test("loaded from another origin (as on an insurer's page): everything the eleme
     const byOrigin = (o) => requests.filter((u) => new URL(u).origin === o).map((u) => new URL(u).pathname);
     assert.deepEqual(byOrigin(host), ["/fixtures/element.html", "/fixtures/element-host.js", "/packs/koki-saitama.json"]);
     const mine = byOrigin(el);
-    assert.ok(mine.includes("/hoken-check-element.js") && mine.includes("/pkg/hoken_check_bg.wasm") && mine.includes("/locales/ja.json"), mine.join(" "));
+    assert.ok(mine.includes("/hoken-check-element.js") && mine.includes("/pkg-pack/hoken_check_bg.wasm") && mine.includes("/locales/ja.json"), mine.join(" "));
+    assert.ok(!mine.some((p) => p.startsWith("/pkg/")), `with a pack, nothing of pkg/: ${mine.join(" ")}`);
     assert.equal(requests.length, byOrigin(host).length + mine.length, "no third origin");
     assert.deepEqual(errors, []);
     await ctx.close();
   } finally {
     await other.close();
   }
+});
+
+// --- the two engine builds (docs/perf.md): pkg/ without the pack reader, pkg-pack/ with it ----------------
+const paths = (requests) => requests.map((u) => new URL(u).pathname);
+
+test("the page without a pack loads the small engine (pkg/) and nothing under pkg-pack/", async () => {
+  const { ctx, page, errors, requests } = await open("?as-of=2025-11-30");
+  await page.waitForSelector("html[data-ready]");
+  await page.waitForSelector("html[data-catalogs]", { state: "attached" });
+  await page.waitForSelector("html[data-freshness]", { state: "attached" });
+  const asked = await walkElement(page, "hoken-check", { oldCardHeld: "yes", insurerKind: "kokuho" });
+  assert.ok(asked.includes("insurerKind"));
+  const own = paths(requests);
+  assert.ok(own.includes("/pkg/hoken_check_bg.wasm"), own.join(" "));
+  assert.deepEqual(own.filter((p) => p.startsWith("/pkg-pack/")), []);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("one element with a pack and one without on one page: each its own engine, each answers", async () => {
+  const pack = JSON.parse(fs.readFileSync(path.join(PACKS, "kokuho-shibuya.json"), "utf8"));
+  const a = new URLSearchParams({ id: "plain", lang: "ja", "as-of": "2025-11-30" });
+  const b = new URLSearchParams({ id: "packed", lang: "ja", "as-of": "2025-11-30", pack: "/packs/kokuho-shibuya.json" });
+  const { ctx, page, errors, requests } = await open(`fixtures/element.html?el=${encodeURIComponent(a)}&el=${encodeURIComponent(b)}`,
+    { viewport: { width: 1280, height: 900 } });
+  await ready(page, "#plain");
+  await ready(page, "#packed");
+  const askedA = await walkElement(page, "#plain", { oldCardHeld: "yes", insurerKind: "kokuho" });
+  const askedB = await walkElement(page, "#packed", { oldCardHeld: "yes" });
+  assert.ok(askedA.includes("insurerKind") && !askedB.includes("insurerKind"), `${askedA} / ${askedB}`);
+  assert.equal(await page.locator("#plain [data-insurer]").count(), 0);
+  assert.ok((await textOf(page.locator("#packed [data-insurer]"))).includes(pack.who.name));
+  // The plain one again, after the packed one ran: still without a pack.
+  await page.locator("#plain [data-action=reception]").click();
+  assert.ok(!(await textOf(page.locator("#plain .reception"))).includes(pack.who.name));
+  const wasms = paths(requests).filter((p) => p.endsWith(".wasm")).sort();
+  assert.deepEqual(wasms, ["/pkg-pack/hoken_check_bg.wasm", "/pkg/hoken_check_bg.wasm"]);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test("a pack attribute set after the element started: it switches to the full engine and uses the pack", async () => {
+  const pack = JSON.parse(fs.readFileSync(path.join(PACKS, "kokuho-shibuya.json"), "utf8"));
+  const attrs = new URLSearchParams({ lang: "ja", "as-of": "2025-11-30" });
+  const { ctx, page, errors, requests } = await open("fixtures/element.html?el=" + encodeURIComponent(attrs.toString()));
+  await ready(page);
+  assert.deepEqual(paths(requests).filter((p) => p.startsWith("/pkg-pack/")), [], "no full engine before a pack");
+  const engine = page.waitForResponse((r) => r.url().endsWith("/pkg-pack/hoken_check_bg.wasm"));
+  const packFile = page.waitForResponse((r) => r.url().endsWith("/packs/kokuho-shibuya.json"));
+  await page.evaluate(() => document.querySelector("hoken-check").setAttribute("pack", "/packs/kokuho-shibuya.json"));
+  await Promise.all([engine, packFile]);
+  await page.waitForTimeout(500); // the module compiles, then the pack is validated and the screen redrawn
+  const el = page.locator("hoken-check");
+  assert.equal(await el.locator(".pack-error").count(), 0);
+  const asked = await walkElement(page, "hoken-check", { oldCardHeld: "yes" });
+  assert.ok(!asked.includes("insurerKind"), asked.join());
+  assert.ok((await textOf(el.locator("[data-insurer]"))).includes(pack.who.name));
+  assert.deepEqual(errors, []);
+  await ctx.close();
 });

@@ -17,10 +17,14 @@ after(async () => { await browser?.close(); await srv?.close(); });
 test("everything the first question loads is named in index.html (preloaded or its own entry)", async () => {
   const html = fs.readFileSync(path.join(WWW, "index.html"), "utf8");
   const named = new Set([...html.matchAll(/<(?:link|script)\b[^>]*\b(?:href|src)="([^"]+)"/g)].map((m) => m[1]));
+  // The engine's .wasm is preloaded by app.js, first thing: pkg/'s, or pkg-pack/'s with a pack
+  // (the query decides, so index.html cannot name it).
+  named.add("pkg/hoken_check_bg.wasm");
   const ctx = await browser.newContext({ serviceWorkers: "block" });
   const page = await ctx.newPage();
   await page.goto(srv.url + "index.html");
   await page.waitForFunction(() => performance.getEntriesByName("hc-first-question").length > 0, null, { timeout: 15000 });
+  assert.equal(await page.locator('link[rel=preload][href="pkg/hoken_check_bg.wasm"]').count(), 1, "app.js preloads the engine's .wasm");
   const loaded = await page.evaluate(() => {
     const q = performance.getEntriesByName("hc-first-question")[0].startTime;
     return performance.getEntriesByType("resource")

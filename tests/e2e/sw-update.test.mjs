@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import http from "node:http";
+import crypto from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { launch, plain, expectedDate, ROOT, SITE, RESULTS } from "./helpers.mjs";
 
@@ -109,13 +110,22 @@ test("the manifest lists what site/ (the deployed page) holds, with the engine's
   walk(SITE, "");
   const notCached = ["sw.js", "sw-version.js", "build.json", "pkg/inline.js", "_headers"];  // _headers: read by the server, never served
   // pkg-batch/: the batch page's engine, not pre-cached for the check (scripts/sw-manifest.mjs).
-  const cachedOnDisk = onDisk.filter((f) => !notCached.includes(f) && !f.startsWith("pkg-batch/"));
+  // pkg-pack/: the full engine for pages with a pack, fetched (and then kept) only when used.
+  const cachedOnDisk = onDisk.filter((f) => !notCached.includes(f) && !f.startsWith("pkg-batch/") && !f.startsWith("pkg-pack/"));
   assert.deepEqual(Object.keys(m.files).sort(), cachedOnDisk.sort());
   assert.ok(onDisk.some((f) => f.startsWith("pkg-batch/")), "the build made site/pkg-batch (else this test checks nothing)");
   for (const f of ["index.html", "app.js", "freshness.js", "pkg/hoken_check.js", "pkg/hoken_check_bg.wasm", "locales/ja.json"]) {
     assert.ok(m.files[f], `${f} in the cache list`);
   }
   assert.deepEqual(m.engineFiles, ["pkg/hoken_check.js", "pkg/hoken_check_bg.wasm"]);
+  const packOnDisk = onDisk.filter((f) => f.startsWith("pkg-pack/")).sort();
+  assert.ok(packOnDisk.includes("pkg-pack/hoken_check_bg.wasm") && packOnDisk.includes("pkg-pack/browser.js"), packOnDisk.join());
+  assert.deepEqual(m.packEngineFiles, packOnDisk);
+  assert.deepEqual(Object.keys(m.lazyFiles).sort(), packOnDisk);
+  for (const f of packOnDisk) {
+    const sha = crypto.createHash("sha256").update(fs.readFileSync(path.join(WWW, f))).digest("hex");
+    assert.equal(m.lazyFiles[f], sha, f);
+  }
   // The rules version is the one of src/params.toml (rules_version), as the engine reports it.
   const params = fs.readFileSync(path.join(ROOT, "src/params.toml"), "utf8");
   assert.equal(m.rulesVersion, params.match(/^rules_version = "([^"]+)"/m)[1]);
@@ -226,5 +236,75 @@ test("a half-finished deploy never mixes the engine's glue and module, and says 
   await page.reload();
   assert.equal(await loaded(page), "current");
   assert.equal((await running(page)).rulesVersion, v3.rulesVersion);
+  await ctx.close();
+});
+
+// The full engine for pages with an insurer pack (pkg-pack/, ~76 KB brotli) is not pre-cached:
+// most visitors never need it. Used once online, it is kept (verified against build.json) and the
+// page with a pack works offline; never used, offline the page says the pack could not be loaded
+// and answers by the national rules.
+test("pkg-pack/: not pre-cached; once used online a page with a pack works offline, else it says the pack could not be loaded", async () => {
+  const withPack = srv.url + "?as-of=2025-11-30&pack=packs/kokuho-shibuya.json";
+  const packError = (p) => p.evaluate(() => {
+    const e = document.querySelector("hoken-check").shadowRoot.querySelector("[data-pack-error]");
+    return e ? e.dataset.packError : null;
+  });
+  // Never used online: a fresh browser profile visits the plain page only.
+  const ctx0 = await browser.newContext();
+  const p0 = await ctx0.newPage();
+  const hits0 = srv.hits.length;
+  await p0.goto(srv.url);
+  await loaded(p0);
+  await workerOf(p0, manifest(dir));
+  assert.deepEqual(srv.hits.slice(hits0).filter((p) => p.startsWith("/pkg-pack/")), [], "the worker's install fetched nothing of pkg-pack/");
+  await ctx0.setOffline(true);
+  const off0 = await ctx0.newPage();
+  await off0.goto(withPack);
+  await off0.waitForSelector("html[data-ready]");
+  assert.equal(await packError(off0), "load", "offline without the full engine: the pack-could-not-be-loaded notice");
+  await ctx0.close();
+
+  // Used once online: the unit is kept, verified, and the page with the pack works offline.
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(srv.url);
+  await loaded(page);
+  await workerOf(page, manifest(dir));
+  await page.goto(withPack);
+  await page.waitForSelector("html[data-ready]");
+  assert.equal(await packError(page), null);
+  const m = manifest(dir);
+  const keys = await page.evaluate(() => caches.keys());
+  assert.ok(keys.includes(`hc-pack-engine-${m.rulesVersion}-${m.packEngine}`), keys.join());
+  await page.close();
+  await ctx.setOffline(true);
+  const hits = srv.hits.length;
+  const off = await ctx.newPage();
+  await off.goto(withPack);
+  await off.waitForSelector("html[data-ready]");
+  assert.equal(await packError(off), null, "offline: the pack is used");
+  const wasms = await off.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.endsWith(".wasm")));
+  assert.deepEqual(wasms, ["/pkg-pack/hoken_check_bg.wasm"]);
+  // The pack decides the insurer kind: the insurer question is not asked.
+  await off.click("hoken-check [data-action=start]");
+  for (let i = 0; i < 25; i++) {
+    const form = off.locator("hoken-check form.question");
+    if (!(await form.count())) break;
+    const field = await form.getAttribute("data-field");
+    assert.notEqual(field, "insurerKind");
+    // As tests/e2e/element.test.mjs walks: a traditional card held, otherwise "no" / "unknown".
+    const ids = await form.locator("input[type=radio], input[type=checkbox]").evaluateAll((xs) => xs.map((x) => x.id));
+    const want = [field === "oldCardHeld" ? "yes" : null, "no", "unknown", "skip", "normal"].filter(Boolean).map((v) => `q-${field}-${v}`);
+    const id = want.find((w) => ids.includes(w)) || ids[0];
+    if (!(await off.locator("hoken-check #" + id).isChecked())) await off.locator(`hoken-check label[for="${id}"]`).click();
+    await off.locator("hoken-check form.question [data-action=continue]").click();
+    await off.waitForFunction((f) => {
+      const fm = document.querySelector("hoken-check").shadowRoot.querySelector("form.question");
+      return !fm || fm.dataset.field !== f;
+    }, field);
+  }
+  await off.click("hoken-check [data-action=see-answer]");
+  assert.ok((await off.locator("hoken-check [data-insurer]").textContent()).includes(JSON.parse(fs.readFileSync(path.join(WWW, "packs/kokuho-shibuya.json"), "utf8")).who.name));
+  assert.deepEqual(srv.hits.slice(hits).filter((p) => p !== "/sw.js" && p !== "/sw-version.js"), [], "nothing reached the server while offline");
   await ctx.close();
 });

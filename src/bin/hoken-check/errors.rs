@@ -1,13 +1,13 @@
 //! The error catalogue, generated from the code: every record error code
-//! ([`ErrorCode::ALL`]), every `parse-date` error code, the command-line codes and exit
-//! statuses — each with its messages and an example input that produces it.
+//! ([`ErrorCode::ALL`]), every `parse-date` error code, the page's small module's
+//! `packsNotInThisBuild`, the command-line codes and exit statuses — each with its messages and an example input that produces it.
 //!
 //! `hoken-check errors --markdown > docs/errors.md` writes the document (a test regenerates
 //! and compares it); `hoken-check errors --examples DIR` writes every example input to
 //! `DIR/<code>.in` so a test can feed each to the CLI and see its code come out.
 
 use hoken_check::dates::DateError;
-use hoken_check::ErrorCode;
+use hoken_check::{ErrorCode, PackError, PackErrorCode};
 use serde_json::json;
 use std::fmt::Write as _;
 
@@ -190,6 +190,27 @@ pub fn markdown() -> String {
             md_escape(&x.shown)
         );
     }
+    s.push_str("\n## The page's small WebAssembly module\n\n");
+    s.push_str(
+        "The page and `<hoken-check>` load a build of the engine without the insurer pack reader\n",
+    );
+    s.push_str("(`www/pkg/`, cargo `--no-default-features`; docs/perf.md) and the full build\n");
+    s.push_str(
+        "(`www/pkg-pack/`) only when a pack is used. Given a pack anyway (`setPack`, `{ pack }`),\n",
+    );
+    s.push_str(
+        "the small build throws a `HokenCheckError` with this code (a pack error: `field` is\n",
+    );
+    s.push_str("null). The CLI and the npm package always have the reader.\n\n");
+    s.push_str("| code | 日本語 | English |\n|---|---|---|\n");
+    let e = PackError::new(PackErrorCode::PacksNotInThisBuild, "");
+    let _ = writeln!(
+        s,
+        "| `{}` | {} | {} |",
+        e.code.as_str(),
+        md_escape(&e.message_ja),
+        md_escape(&e.message_en)
+    );
     s.push_str("\n## Command-line errors and exit statuses\n\n");
     s.push_str(
         "Printed as `hoken-check: <code>: <message>` on standard error. Exit status 0: every\n",
