@@ -67,7 +67,7 @@ phase "package entries -> dist/ ($(fmt_dur "$t"))"
 
 # --- the page's everyday module (www/pkg/): no pack reader, size profile --------------------
 # The same crate without the default feature `pack-json` (the insurer pack reader) and with the
-# `page` profile (opt-level "z"): ~58 KB brotli instead of dist/'s ~76 KB. The page and the
+# `page` profile (opt-level "z"): ~53 KB brotli instead of dist/'s ~72 KB. The page and the
 # <hoken-check> element load it unless a pack is used; then they load dist/'s full module,
 # copied to www/pkg-pack/ below (www/hoken-check-ui.js; docs/perf.md). Not in dist/ (npm).
 if [[ -d www ]]; then

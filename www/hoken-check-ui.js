@@ -31,7 +31,7 @@ export function h(tag, props, ...kids) {
 }
 
 // --- the engine: two builds of the same rules (docs/perf.md). pkg/ has no insurer-pack reader
-// (~58 KB brotli) and serves every element without a `pack`; pkg-pack/ is the full build (the
+// (~53 KB brotli) and serves every element without a `pack`; pkg-pack/ is the full build (the
 // npm package's), loaded only once an element has (or gets) a pack. Each is loaded once for all
 // the elements that use it; neither keeps a check's state (each call passes its own situation
 // and pack — js/api.js re-validates when another pack comes). Both give the same answers
