@@ -123,7 +123,7 @@ test("the manifest lists what site/ (the deployed page) holds, with the engine's
   assert.deepEqual(m.packEngineFiles, packOnDisk);
   assert.deepEqual(Object.keys(m.lazyFiles).sort(), packOnDisk);
   for (const f of packOnDisk) {
-    const sha = crypto.createHash("sha256").update(fs.readFileSync(path.join(WWW, f))).digest("hex");
+    const sha = crypto.createHash("sha256").update(fs.readFileSync(path.join(SITE, f))).digest("hex");
     assert.equal(m.lazyFiles[f], sha, f);
   }
   // The rules version is the one of src/params.toml (rules_version), as the engine reports it.
@@ -304,7 +304,7 @@ test("pkg-pack/: not pre-cached; once used online a page with a pack works offli
     }, field);
   }
   await off.click("hoken-check [data-action=see-answer]");
-  assert.ok((await off.locator("hoken-check [data-insurer]").textContent()).includes(JSON.parse(fs.readFileSync(path.join(WWW, "packs/kokuho-shibuya.json"), "utf8")).who.name));
+  assert.ok((await off.locator("hoken-check [data-insurer]").textContent()).includes(JSON.parse(fs.readFileSync(path.join(SITE, "packs/kokuho-shibuya.json"), "utf8")).who.name));
   assert.deepEqual(srv.hits.slice(hits).filter((p) => p !== "/sw.js" && p !== "/sw-version.js"), [], "nothing reached the server while offline");
   await ctx.close();
 });
