@@ -7,21 +7,21 @@ import { readFileSync, readdirSync } from "node:fs";
 import { sizes } from "./sizes.mjs";
 
 const root = new URL("../", import.meta.url);
-const KB = 1000;
+const KB = 1000; // printed "kB" (1000 B); scripts/page-budget.mjs prints KiB as "KB" (1024 B)
 const HARD_LIMIT_BROTLI = 100 * KB;
 const GOAL_BROTLI = 60 * KB;
 
 const wasm = sizes(new URL("dist/hoken_check_bg.wasm", root));
 const glue = sizes(new URL("dist/hoken_check.js", root));
 const entry = sizes(new URL("dist/browser.js", root));
-const fmt = (s) => `raw ${(s.raw / KB).toFixed(1)} KB, gzip ${(s.gzip / KB).toFixed(1)} KB, brotli ${(s.brotli / KB).toFixed(1)} KB`;
-console.log(`budget: wasm        ${fmt(wasm)}  (goal ≤ ${GOAL_BROTLI / KB} KB brotli, hard limit ${HARD_LIMIT_BROTLI / KB} KB)`);
+const fmt = (s) => `raw ${(s.raw / KB).toFixed(1)} kB, gzip ${(s.gzip / KB).toFixed(1)} kB, brotli ${(s.brotli / KB).toFixed(1)} kB`;
+console.log(`budget: wasm        ${fmt(wasm)}  (goal ≤ ${GOAL_BROTLI / KB} kB brotli, hard limit ${HARD_LIMIT_BROTLI / KB} kB)`);
 console.log(`budget: JS glue     ${fmt(glue)}`);
 console.log(`budget: browser.js  ${fmt(entry)}`);
 // The page's own build (www/pkg/: opt-level "z", no pack reader; docs/perf.md), same goal.
 const pageWasm = new URL("www/pkg/hoken_check_bg.wasm", root);
 try {
-  console.log(`budget: page wasm   ${fmt(sizes(pageWasm))}  (www/pkg/, the page's build without the pack reader; goal ≤ ${GOAL_BROTLI / KB} KB brotli)`);
+  console.log(`budget: page wasm   ${fmt(sizes(pageWasm))}  (www/pkg/, the page's build without the pack reader; goal ≤ ${GOAL_BROTLI / KB} kB brotli)`);
 } catch { /* no www/ build */ }
 
 // Speed: a mixed set of situations (worked examples + own scenarios), cycled.
@@ -63,7 +63,7 @@ console.log(`budget: packed batch (assessPacked): ${time(20, BATCH, (r) => asses
 console.log(`budget: encodeSituations: ${time(20, BATCH, (r) => encodeSituations(batches[r]))} per situation`);
 
 if (wasm.brotli > HARD_LIMIT_BROTLI) {
-  console.error(`budget: FAIL — wasm is ${(wasm.brotli / KB).toFixed(1)} KB brotli, over the hard limit of ${HARD_LIMIT_BROTLI / KB} KB`);
+  console.error(`budget: FAIL — wasm is ${(wasm.brotli / KB).toFixed(1)} kB brotli, over the hard limit of ${HARD_LIMIT_BROTLI / KB} kB`);
   process.exit(1);
 }
 console.log(wasm.brotli <= GOAL_BROTLI ? "budget: wasm size within goal" : "budget: wasm size over the goal (under the hard limit)");
