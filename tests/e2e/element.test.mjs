@@ -438,7 +438,9 @@ test("a pack attribute set after the element started: it switches to the full en
   const packFile = page.waitForResponse((r) => r.url().endsWith("/packs/kokuho-shibuya.json"));
   await page.evaluate(() => document.querySelector("hoken-check").setAttribute("pack", "/packs/kokuho-shibuya.json"));
   await Promise.all([engine, packFile]);
-  await page.waitForTimeout(500); // the module compiles, then the pack is validated and the screen redrawn
+  // The module compiles, then the pack is validated and applied (a performance mark), and the
+  // screen is redrawn — waited for, not timed, so a slow machine cannot fail it.
+  await page.waitForFunction(() => performance.getEntriesByName("hc-pack-applied").length === 1);
   const el = page.locator("hoken-check");
   assert.equal(await el.locator(".pack-error").count(), 0);
   const asked = await walkElement(page, "hoken-check", { oldCardHeld: "yes" });
