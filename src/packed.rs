@@ -125,6 +125,27 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// A reader of the record at the start of `words` (its first word is the record's length
+    /// in words), positioned after that word; with the length. `None` when the length word is
+    /// missing, negative or longer than `words`.
+    fn open(
+        words: &'a [i32],
+        bytes: &'a [u8],
+        tokens: &'a [&'static str],
+    ) -> Option<(Self, usize)> {
+        let len = usize::try_from(*words.first()?).ok()?;
+        let words = words.get(..len)?;
+        Some((
+            Reader {
+                words,
+                bytes,
+                pos: 1,
+                tokens,
+            },
+            len,
+        ))
+    }
+
     fn next(&mut self) -> Option<i32> {
         let w = self.words.get(self.pos).copied()?;
         self.pos += 1;
@@ -208,14 +229,7 @@ fn decode_inner(
     tokens: &[&'static str],
     raw: &mut RawSituation,
 ) -> Option<Decoded> {
-    let len = usize::try_from(*words.first()?).ok()?;
-    let words = words.get(..len)?;
-    let mut r = Reader {
-        words,
-        bytes,
-        pos: 1,
-        tokens,
-    };
+    let (mut r, len) = Reader::open(words, bytes, tokens)?;
     let head = r.next()?;
     match head {
         HEAD_NOT_OBJECT => {
@@ -227,7 +241,7 @@ fn decode_inner(
         _ => {}
     }
     let n = usize::try_from(head).ok()?;
-    if n > words.len() {
+    if n > len {
         return None;
     }
     let fields = raw.fields.get_or_insert_with(Vec::new);
@@ -258,16 +272,9 @@ fn decode_inner(
 /// takes [`decode_into`] and [`RawSituation::validate`], which give every error (the answer is
 /// the same whenever this one is `Some`; tested in `tests/packed.rs`).
 pub fn decode_situation(words: &[i32], bytes: &[u8], tokens: &[&'static str]) -> Option<Situation> {
-    let len = usize::try_from(*words.first()?).ok()?;
-    let words = words.get(..len)?;
-    let mut r = Reader {
-        words,
-        bytes,
-        pos: 1,
-        tokens,
-    };
+    let (mut r, len) = Reader::open(words, bytes, tokens)?;
     let n = usize::try_from(r.next()?).ok()?;
-    if n > words.len() {
+    if n > len {
         return None;
     }
     let mut b = Builder::new(None);
