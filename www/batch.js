@@ -613,7 +613,7 @@ async function main() {
   } catch (e) {
     const el = $("no-engine");
     el.hidden = false;
-    el.textContent = hasCatalog("ja") && txt("batch.noEngine") !== "batch.noEngine" ? txt("batch.noEngine") : "このブラウザでは一括チェックを使えません。 / Batch checks do not work in this browser.";
+    el.textContent = hasCatalog("ja", "batch") ? txt("batch.noEngine") : "このブラウザでは一括チェックを使えません。 / Batch checks do not work in this browser.";
     $("step-file").hidden = true;
     return;
   }

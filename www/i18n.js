@@ -27,7 +27,8 @@ export async function loadCatalog(lang, part = "") {
   return catalogs[lang];
 }
 
-export function hasCatalog(lang) { return !!catalogs[lang]; }
+/** Has loadCatalog(lang, part) finished (the page's catalog when `part` is left out)? */
+export function hasCatalog(lang, part = "") { return loaded.has(part ? `${part}-${lang}` : lang); }
 export function setLang(lang) { current = lang; }
 export function lang() { return current; }
 
