@@ -16,6 +16,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { walk } from "./make-site.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const WWW = path.resolve(process.argv[2] || path.join(ROOT, "www"));
@@ -43,26 +44,14 @@ for (const f of ["index.html", ...ENGINE_FILES]) {
 
 const sha256 = (buf) => crypto.createHash("sha256").update(buf).digest("hex");
 
-// Every regular file under WWW, as a URL path relative to the page, sorted.
-function walk(dir, rel = "") {
-  const out = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (e.name.startsWith(".")) continue;
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) { if (!NOT_CACHED_DIRS.has(r)) out.push(...walk(path.join(dir, e.name), r)); }
-    else if (e.isFile() && !NOT_CACHED.has(r)) out.push(r);
-  }
-  return out;
-}
+// Every regular file under WWW (scripts/make-site.mjs's walk: sorted "/"-separated paths,
+// dotfiles left out): the pre-cached ones, and pkg-pack/'s, listed apart.
+const all = walk(WWW);
+const topDir = (f) => f.split("/")[0];
 const files = {};
-for (const f of walk(WWW).sort()) files[f] = sha256(fs.readFileSync(path.join(WWW, f)));
+for (const f of all.filter((f) => !NOT_CACHED.has(f) && !NOT_CACHED_DIRS.has(topDir(f)))) files[f] = sha256(fs.readFileSync(path.join(WWW, f)));
 const lazyFiles = {};
-if (fs.existsSync(path.join(WWW, PACK_ENGINE_DIR))) {
-  for (const f of fs.readdirSync(path.join(WWW, PACK_ENGINE_DIR)).sort()) {
-    const rel = `${PACK_ENGINE_DIR}/${f}`;
-    if (!f.startsWith(".") && fs.statSync(path.join(WWW, rel)).isFile()) lazyFiles[rel] = sha256(fs.readFileSync(path.join(WWW, rel)));
-  }
-}
+for (const f of all.filter((f) => topDir(f) === PACK_ENGINE_DIR)) lazyFiles[f] = sha256(fs.readFileSync(path.join(WWW, f)));
 const PACK_ENGINE_FILES = Object.keys(lazyFiles);
 
 // Ask the engine itself.
